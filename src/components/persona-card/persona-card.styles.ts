@@ -1,0 +1,279 @@
+import { css } from 'lit';
+
+/**
+ * Public tokens are `--persona-*` (documented on the class); the private
+ * `--_*` copies hold the theme's defaults so a host can override any one.
+ * Colours are GitHub Primer's, which meet WCAG AA on their backgrounds.
+ */
+export const themeTokens = css`
+  :host {
+    --_bg: var(--persona-bg, #ffffff);
+    --_fg: var(--persona-fg, #1f2328);
+    --_muted: var(--persona-muted, #59636e);
+    --_accent: var(--persona-accent, #0969da);
+    --_border: var(--persona-border, #d1d9e0);
+    --_subtle: var(--persona-subtle, #f6f8fa);
+    --_danger: var(--persona-danger, #d1242f);
+    --_radius: var(--persona-radius, 12px);
+    --_space: var(--persona-space, 16px);
+    --_font: var(--persona-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --_bg: var(--persona-bg, #0d1117);
+    --_fg: var(--persona-fg, #f0f6fc);
+    --_muted: var(--persona-muted, #9198a1);
+    --_accent: var(--persona-accent, #4493f8);
+    --_border: var(--persona-border, #3d444d);
+    --_subtle: var(--persona-subtle, #151b23);
+    --_danger: var(--persona-danger, #f85149);
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light']):not([theme='dark'])) {
+      --_bg: var(--persona-bg, #0d1117);
+      --_fg: var(--persona-fg, #f0f6fc);
+      --_muted: var(--persona-muted, #9198a1);
+      --_accent: var(--persona-accent, #4493f8);
+      --_border: var(--persona-border, #3d444d);
+      --_subtle: var(--persona-subtle, #151b23);
+      --_danger: var(--persona-danger, #f85149);
+      color-scheme: dark;
+    }
+  }
+`;
+
+export const cardStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    /* Host page CSS must not leak in: reset what inherits. */
+    font: 400 15px/1.5 var(--_font);
+    color: var(--_fg);
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .card {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
+  header {
+    display: flex;
+    gap: 12px;
+    align-items: flex-start;
+  }
+  .avatar {
+    flex: none;
+    width: 48px;
+    height: 48px;
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_subtle);
+  }
+  .app {
+    margin: 0;
+    font-size: 0.8125rem;
+    font-weight: 600;
+    color: var(--_muted);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .pid {
+    font-weight: 400;
+    text-transform: none;
+    letter-spacing: normal;
+  }
+  .title {
+    margin: 2px 0 0;
+    font-size: 1.125rem;
+    font-weight: 650;
+    line-height: 1.3;
+  }
+  .title a {
+    color: inherit;
+    text-decoration: underline;
+    text-decoration-color: var(--_border);
+    text-underline-offset: 3px;
+  }
+  .title a:hover {
+    text-decoration-color: currentColor;
+  }
+  p {
+    margin: 0;
+  }
+  .identity {
+    margin-top: 10px;
+    white-space: pre-line;
+  }
+  .clamped {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--persona-clamp-lines, 5);
+    overflow: hidden;
+  }
+  .aha {
+    margin: 12px 0 0;
+    padding: 8px 12px;
+    border-inline-start: 3px solid var(--_accent);
+    background: var(--_subtle);
+    border-radius: 0 6px 6px 0;
+  }
+  .aha-label {
+    display: block;
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: var(--_muted);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  blockquote {
+    margin: 0;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    margin-top: 12px;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    margin-top: 12px;
+  }
+  button {
+    font: inherit;
+    font-size: 0.8125rem;
+    color: var(--_fg);
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    padding: 4px 10px;
+    cursor: pointer;
+    min-height: 32px;
+  }
+  button:hover {
+    border-color: var(--_muted);
+  }
+  button.link {
+    background: none;
+    border: none;
+    padding: 0;
+    min-height: 24px;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+    border-radius: 4px;
+  }
+  .status {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+    min-height: 1lh;
+    margin-top: 4px;
+  }
+  section {
+    margin-top: 16px;
+  }
+  .section-heading {
+    margin: 0 0 6px;
+    font-size: 0.9375rem;
+    font-weight: 650;
+  }
+  ul,
+  ol {
+    margin: 0;
+    padding-inline-start: 20px;
+  }
+  li + li {
+    margin-top: 4px;
+  }
+  .item-quote {
+    margin: 4px 0 0;
+    color: var(--_muted);
+    font-style: italic;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 4px 12px;
+    margin: 0;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+  }
+  .skeleton {
+    min-height: var(--persona-skeleton-height, 220px);
+  }
+  .bone {
+    border-radius: 6px;
+    background: var(--_subtle);
+    height: 14px;
+    margin-top: 10px;
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bone {
+      animation: none;
+    }
+  }
+  .problem {
+    min-height: 120px;
+  }
+  .problem-title {
+    font-weight: 650;
+  }
+  .problem-detail {
+    color: var(--_muted);
+    margin-top: 4px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @container (min-width: 520px) {
+    .card {
+      padding: calc(var(--_space) * 1.5);
+    }
+    .avatar {
+      width: 64px;
+      height: 64px;
+    }
+    .title {
+      font-size: 1.25rem;
+    }
+    .columns {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 0 24px;
+    }
+  }
+`;

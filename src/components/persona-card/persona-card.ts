@@ -1,0 +1,462 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PersonaDataController } from '../../data/controller.js';
+import { PersonaError, describePersonaError } from '../../data/errors.js';
+import {
+  FIELD_LABELS,
+  appLabel,
+  downloadText,
+  personaToJson,
+  personaToMarkdown,
+  safeFilename,
+} from '../../data/export.js';
+import { parsePersona } from '../../data/parse.js';
+import type { Persona, PersonaListItem, SkippedRecord } from '../../data/types.js';
+import { VERSION } from '../../version.js';
+import { cardStyles, themeTokens } from './persona-card.styles.js';
+
+/** Detail of `persona-load`. */
+export interface PersonaLoadDetail {
+  persona: Persona;
+  /** Records of the collection the parser left out, and why. */
+  skipped: readonly SkippedRecord[];
+}
+
+/** Detail of `persona-error`. */
+export interface PersonaErrorDetail {
+  error: PersonaError;
+}
+
+type View =
+  | { status: 'persona'; persona: Persona }
+  | { status: 'loading' }
+  | { status: 'error'; error: PersonaError };
+
+/** Text longer than this starts clamped, with a "More" toggle. */
+const CLAMP_CHARS = 360;
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * One persona, anywhere: fetched from a persona endpoint (shared with every
+ * other element on the page) or set from JavaScript.
+ *
+ * @summary Shows one persona, compact or in full.
+ * @tag persona-card
+ *
+ * @fires persona-load - The persona is shown. Detail: `{ persona, skipped }`.
+ * @fires persona-error - The persona could not be shown. Detail: `{ error }` with `error.kind`
+ *   one of `network`, `timeout`, `http`, `data`, `not-found`, `config`.
+ *
+ * @csspart base - The card's box.
+ * @csspart header - Avatar, app and name.
+ * @csspart image - The avatar.
+ * @csspart app - The app name line.
+ * @csspart title - The persona's name (a heading).
+ * @csspart identity - The summary paragraph.
+ * @csspart aha - The aha moment quotation.
+ * @csspart meta - Counts and date.
+ * @csspart actions - The action buttons.
+ * @csspart button - Every button.
+ * @csspart section - A section of the full variant.
+ * @csspart section-heading - A section's heading.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart problem - The error, not-found and not-configured message box.
+ * @csspart retry-button - The Retry button.
+ *
+ * @cssprop [--persona-bg=#ffffff] - Card background (dark: #0d1117).
+ * @cssprop [--persona-fg=#1f2328] - Text colour (dark: #f0f6fc).
+ * @cssprop [--persona-muted=#59636e] - Secondary text (dark: #9198a1).
+ * @cssprop [--persona-accent=#0969da] - Links, focus ring, quote rule (dark: #4493f8).
+ * @cssprop [--persona-border=#d1d9e0] - Borders (dark: #3d444d).
+ * @cssprop [--persona-subtle=#f6f8fa] - Quote and button background (dark: #151b23).
+ * @cssprop [--persona-danger=#d1242f] - Error accents (dark: #f85149).
+ * @cssprop [--persona-font=system-ui] - Font family.
+ * @cssprop [--persona-radius=12px] - Corner radius.
+ * @cssprop [--persona-space=16px] - Inner padding.
+ * @cssprop [--persona-clamp-lines=5] - Lines shown of long text before "More".
+ * @cssprop [--persona-skeleton-height=220px] - Space reserved while loading.
+ */
+export class PersonaCard extends LitElement {
+  static version = VERSION;
+  static override styles = [themeTokens, cardStyles];
+
+  /**
+   * URL of the persona collection. Without it the card uses the enclosing
+   * `<persona-provider>`, then `<meta name="persona-widgets:src">`.
+   * @attr src
+   */
+  @property({ reflect: true }) src?: string;
+
+  /** The `pid` of the persona to show, e.g. `APP-074`. @attr persona-id */
+  @property({ attribute: 'persona-id', reflect: true }) personaId?: string;
+
+  /** `compact` (default): the essentials. `full`: every field present, with headings. @attr variant */
+  @property({ reflect: true }) variant: 'compact' | 'full' = 'compact';
+
+  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. @attr theme */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** Heading level of the persona's name (1–6); section headings go one deeper. @attr heading-level */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  /**
+   * URL contributions are POSTed to; enables "Suggest an edit". Falls back to the
+   * provider's `contribute-action`.
+   * @attr contribute-action
+   */
+  @property({ attribute: 'contribute-action' }) contributeAction?: string;
+
+  /** `eager` (default) or `lazy`: fetch only when the card nears the viewport. @attr loading */
+  @property({ reflect: true }) loading: 'eager' | 'lazy' = 'eager';
+
+  /**
+   * A persona object to show without fetching. It is validated like endpoint data.
+   * @prop persona
+   */
+  @property({ attribute: false }) persona?: unknown;
+
+  @state() private expanded = new Set<string>();
+  @state() private status = '';
+
+  #data = new PersonaDataController(this);
+  #given?: Persona | PersonaError;
+  #announced?: Persona | PersonaError;
+
+  /** Shows the persona again from the endpoint after an error. */
+  retry(): void {
+    this.#data.retry();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('persona')) {
+      if (this.persona === undefined || this.persona === null) {
+        this.#given = undefined;
+      } else {
+        const result = parsePersona(this.persona);
+        this.#given =
+          'skipped' in result
+            ? new PersonaError('data', `This persona is not valid: ${result.skipped}.`)
+            : result;
+      }
+    }
+  }
+
+  #view(): View {
+    if (this.#given instanceof PersonaError) return { status: 'error', error: this.#given };
+    if (this.#given) return { status: 'persona', persona: this.#given };
+
+    const state = this.#data.state;
+    switch (state.status) {
+      case 'unconfigured':
+        return {
+          status: 'error',
+          error: new PersonaError('config', 'No persona endpoint is configured.'),
+        };
+      case 'idle':
+      case 'loading':
+        return { status: 'loading' };
+      case 'error':
+        return { status: 'error', error: state.error };
+    }
+    const pid = this.personaId?.trim();
+    if (!pid) {
+      return { status: 'error', error: new PersonaError('config', 'Set persona-id to choose a persona.') };
+    }
+    const persona = state.collection.personas.find((candidate) => candidate.pid === pid);
+    if (persona) return { status: 'persona', persona };
+    if (state.moreError) return { status: 'error', error: state.moreError };
+    // Not on the pages loaded so far: the next page may have it (updated() asks for it).
+    if (state.collection.next) return { status: 'loading' };
+    return {
+      status: 'error',
+      error: new PersonaError('not-found', `No persona ${pid} at this endpoint.`, { url: state.collection.url }),
+    };
+  }
+
+  protected override updated(): void {
+    const view = this.#view();
+    const state = this.#data.state;
+    if (view.status === 'loading' && state.status === 'ready' && !state.loadingMore) this.#data.loadMore();
+
+    // Tell the host once per change of what is shown, not on every render.
+    const shown = view.status === 'persona' ? view.persona : view.status === 'error' ? view.error : undefined;
+    if (!shown || this.#sameAsAnnounced(shown)) return;
+    this.#announced = shown;
+    if (shown instanceof PersonaError) {
+      this.#emit<PersonaErrorDetail>('persona-error', { error: shown });
+    } else {
+      const skipped = state.status === 'ready' && !this.#given ? state.collection.skipped : [];
+      this.#emit<PersonaLoadDetail>('persona-load', { persona: shown, skipped });
+    }
+  }
+
+  #sameAsAnnounced(shown: Persona | PersonaError): boolean {
+    const before = this.#announced;
+    if (before === shown) return true;
+    if (before instanceof PersonaError && shown instanceof PersonaError) {
+      return before.kind === shown.kind && before.message === shown.message;
+    }
+    return false;
+  }
+
+  #emit<T>(type: string, detail: T) {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  protected override render() {
+    const view = this.#view();
+    if (view.status === 'loading') return this.#renderSkeleton();
+    if (view.status === 'error') return this.#renderProblem(view.error);
+    return this.#renderPersona(view.persona);
+  }
+
+  #renderSkeleton() {
+    return html`<div part="base skeleton" class="card skeleton" role="status" aria-live="polite">
+      <span class="visually-hidden">Loading persona…</span>
+      <div class="bone" style="width: 30%"></div>
+      <div class="bone" style="width: 65%; height: 20px"></div>
+      <div class="bone"></div>
+      <div class="bone"></div>
+      <div class="bone" style="width: 80%"></div>
+    </div>`;
+  }
+
+  #renderProblem(error: PersonaError) {
+    const notFound = error.kind === 'not-found';
+    const unconfigured = error.kind === 'config';
+    const title = notFound
+      ? error.message
+      : unconfigured
+        ? error.message
+        : 'This persona could not be loaded.';
+    const detail = notFound
+      ? 'Check the persona-id, or ask the endpoint owner whether it moved.'
+      : unconfigured
+        ? 'Set the src attribute, wrap the card in <persona-provider src="…">, or add <meta name="persona-widgets:src" content="…"> to the page.'
+        : describePersonaError(error);
+    const retryable = !unconfigured && !(this.#given instanceof PersonaError);
+    return html`<div part="base problem" class="card problem" role="alert">
+      <p class="problem-title">${title}</p>
+      <p class="problem-detail">${detail}</p>
+      ${retryable
+        ? html`<div class="actions">
+            <button part="button retry-button" @click=${this.retry}>Retry</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  #heading(level: number, text: string | TemplateResult, part: string, className: string) {
+    const clamped = Math.min(6, Math.max(1, Math.round(level) || 3));
+    return html`<div role="heading" aria-level=${clamped} part=${part} class=${className}>${text}</div>`;
+  }
+
+  #clampable(key: string, text: string, className: string, part: string) {
+    const long = text.length > CLAMP_CHARS;
+    const open = this.expanded.has(key);
+    const id = `text-${key}`;
+    return html`<p id=${id} dir="auto" part=${part} class="${className} ${long && !open ? 'clamped' : ''}">
+        ${text}
+      </p>
+      ${long
+        ? html`<button
+            class="link"
+            part="button more-button"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls=${id}
+            @click=${() => this.#toggle(key)}
+          >
+            ${open ? 'Less' : 'More'}
+          </button>`
+        : nothing}`;
+  }
+
+  #toggle(key: string) {
+    const expanded = new Set(this.expanded);
+    if (!expanded.delete(key)) expanded.add(key);
+    this.expanded = expanded;
+  }
+
+  #renderPersona(persona: Persona) {
+    const app = appLabel(persona);
+    const level = this.headingLevel;
+    const name = persona.url
+      ? html`<a href=${persona.url} rel="noopener noreferrer" target="_blank" part="link">${persona.name}</a>`
+      : persona.name;
+    return html`<article part="base" class="card" aria-label=${persona.name} lang="en">
+      <header part="header">
+        ${persona.image
+          ? html`<img
+              part="image"
+              class="avatar"
+              src=${persona.image}
+              alt=${`Avatar of ${persona.name}`}
+              loading="lazy"
+              decoding="async"
+              referrerpolicy="no-referrer"
+              width="48"
+              height="48"
+            />`
+          : nothing}
+        <div>
+          ${app
+            ? html`<p part="app" class="app" dir="auto">${app} <span class="pid">· ${persona.pid}</span></p>`
+            : nothing}
+          ${this.#heading(level, name, 'title', 'title')}
+        </div>
+      </header>
+      ${this.#clampable('identity', persona.identity, 'identity', 'identity')}
+      ${persona.aha_moment
+        ? html`<figure part="aha" class="aha" style="margin-inline: 0">
+            <figcaption class="aha-label">${FIELD_LABELS.aha_moment}</figcaption>
+            <blockquote dir="auto">${persona.aha_moment}</blockquote>
+          </figure>`
+        : nothing}
+      ${this.variant === 'full' ? this.#renderSections(persona, level + 1) : nothing}
+      ${this.#renderMeta(persona)} ${this.#renderActions(persona)}
+    </article>`;
+  }
+
+  #renderMeta(persona: Persona) {
+    const facts: string[] = [];
+    if (persona.comment_count !== undefined) facts.push(plural(persona.comment_count, 'comment', 'comments'));
+    if (persona.validation_count !== undefined)
+      facts.push(plural(persona.validation_count, 'validation', 'validations'));
+    const updated = persona.updated_at ? new Date(persona.updated_at) : undefined;
+    return html`<p part="meta" class="meta">
+      ${facts.map((fact) => html`<span>${fact}</span>`)}
+      ${updated
+        ? html`<span
+            >Updated
+            <time datetime=${persona.updated_at!}
+              >${updated.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })}</time
+            ></span
+          >`
+        : nothing}
+    </p>`;
+  }
+
+  #renderActions(persona: Persona) {
+    return html`<div part="actions" class="actions">
+        <button part="button" @click=${() => this.#copyMarkdown(persona)}>Copy as Markdown</button>
+        <button part="button" @click=${() => this.#downloadJson(persona)}>Download JSON</button>
+      </div>
+      <p class="status" role="status">${this.status}</p>`;
+  }
+
+  async #copyMarkdown(persona: Persona) {
+    try {
+      await navigator.clipboard.writeText(personaToMarkdown(persona));
+      this.status = 'Copied as Markdown.';
+    } catch {
+      // Clipboard access is often denied in iframes: offer the file instead.
+      downloadText(`${safeFilename(persona.pid)}.md`, personaToMarkdown(persona), 'text/markdown');
+      this.status = 'Copying is not allowed here, so the Markdown was downloaded instead.';
+    }
+  }
+
+  #downloadJson(persona: Persona) {
+    downloadText(`${safeFilename(persona.pid)}.json`, personaToJson(persona), 'application/json');
+    this.status = 'JSON downloaded.';
+  }
+
+  #renderSections(persona: Persona, level: number) {
+    const section = (key: keyof typeof FIELD_LABELS, body: TemplateResult | typeof nothing) =>
+      body === nothing
+        ? nothing
+        : html`<section part="section" aria-label=${FIELD_LABELS[key]}>
+            ${this.#heading(level, FIELD_LABELS[key], 'section-heading', 'section-heading')} ${body}
+          </section>`;
+    const text = (key: 'jtbd' | 'intention' | 'outcome' | 'scenario' | 'context' | 'composability') => {
+      const value = persona[key];
+      return section(key, value ? this.#clampable(key, value, '', 'text') : nothing);
+    };
+    const items = (key: 'goals' | 'frustrations' | 'worldview' | 'impact' | 'success_signals' | 'churn_triggers' | 'principles') => {
+      const list = persona[key];
+      return section(key, list ? html`<ul>${list.map((item) => this.#renderItem(item))}</ul>` : nothing);
+    };
+    const profile = persona.profile;
+    const profileRows: [string, string | undefined][] = profile
+      ? [
+          ['Role', profile.role],
+          ['Experience', profile.experience],
+          ['Team size', profile.team_size],
+          ['Technical skill', profile.technical_skill],
+        ]
+      : [];
+    return html`
+      ${section(
+        'profile',
+        profile
+          ? html`<dl>
+              ${profileRows
+                .filter(([, value]) => value)
+                .map(([label, value]) => html`<dt>${label}</dt><dd dir="auto">${value}</dd>`)}
+            </dl>`
+          : nothing,
+      )}
+      ${text('jtbd')} ${text('intention')} ${text('outcome')} ${text('scenario')} ${text('context')}
+      ${items('goals')} ${items('frustrations')} ${items('worldview')} ${items('impact')}
+      ${items('success_signals')} ${items('churn_triggers')}
+      ${section(
+        'workflow',
+        persona.workflow
+          ? html`<ol>
+              ${persona.workflow.map(
+                (step) =>
+                  html`<li>
+                    <strong dir="auto">${step.when}</strong>
+                    ${step.activities.length
+                      ? html`<ul>
+                          ${step.activities.map((activity) => html`<li dir="auto">${activity}</li>`)}
+                        </ul>`
+                      : nothing}
+                  </li>`,
+              )}
+            </ol>`
+          : nothing,
+      )}
+      ${section(
+        'tools',
+        persona.tools
+          ? html`<ul>
+              ${persona.tools.map(
+                (tool) =>
+                  html`<li>
+                    <strong dir="auto">${tool.name}</strong>
+                    ${[tool.frequency, tool.duration].filter(Boolean).length
+                      ? html`<span> (${[tool.frequency, tool.duration].filter(Boolean).join(', ')})</span>`
+                      : nothing}
+                    ${tool.use_cases.length || tool.features.length
+                      ? html`<ul>
+                          ${[...tool.use_cases, ...tool.features].map((entry) => html`<li dir="auto">${entry}</li>`)}
+                        </ul>`
+                      : nothing}
+                  </li>`,
+              )}
+            </ul>`
+          : nothing,
+      )}
+      ${section(
+        'metrics',
+        persona.metrics
+          ? html`<ul>
+              ${persona.metrics.map(
+                (metric) =>
+                  html`<li dir="auto">${metric.name}${metric.target ? html`: <strong>${metric.target}</strong>` : nothing}</li>`,
+              )}
+            </ul>`
+          : nothing,
+      )}
+      ${items('principles')} ${text('composability')}
+    `;
+  }
+
+  #renderItem(item: PersonaListItem) {
+    return html`<li dir="auto">
+      <strong>${item.title}</strong>${item.detail ? html`: ${item.detail}` : nothing}
+      ${item.quote ? html`<blockquote class="item-quote">“${item.quote}”</blockquote>` : nothing}
+    </li>`;
+  }
+}

@@ -1,0 +1,12 @@
+import { defineElement } from '../../internal/define-element.js';
+import { PersonaProvider } from './persona-provider.js';
+
+export { PersonaProvider };
+
+defineElement('persona-provider', PersonaProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'persona-provider': PersonaProvider;
+  }
+}

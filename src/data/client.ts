@@ -1,0 +1,332 @@
+/**
+ * The shared data client: one request per endpoint URL per page, however
+ * many elements use it.
+ *
+ * Each URL gets one `PersonaSource` that holds the loaded collection and
+ * tells its subscribers when it changes. Elements subscribe and unsubscribe
+ * freely; nothing an element does aborts a request another one waits for.
+ */
+import { PersonaError, toPersonaError } from './errors.js';
+import { parseCollection } from './parse.js';
+import type { Persona, PersonaPage, SkippedRecord } from './types.js';
+
+export interface PersonaClientOptions {
+  /** Milliseconds before one attempt counts as timed out. */
+  timeout: number;
+  /** Extra attempts after a network error, a timeout, a 5xx or a 429. */
+  retries: number;
+  /** First backoff delay in ms; doubles each attempt, with jitter. */
+  retryDelay: number;
+  /** Longest wait between attempts, in ms. A longer `Retry-After` ends the retries. */
+  maxRetryDelay: number;
+  /** Largest response body accepted, in bytes. */
+  maxBytes: number;
+  /** Most `next` pages followed when looking for one persona. */
+  maxPages: number;
+  /** The fetch to use; replace it to add credentials or headers. */
+  fetch: typeof globalThis.fetch;
+}
+
+export const defaultClientOptions: PersonaClientOptions = {
+  timeout: 10_000,
+  retries: 2,
+  retryDelay: 400,
+  maxRetryDelay: 8_000,
+  maxBytes: 10 * 1024 * 1024,
+  maxPages: 50,
+  fetch: (...args) => globalThis.fetch(...args),
+};
+
+/** Everything loaded so far from one endpoint. A new object on every change. */
+export interface PersonaCollection {
+  url: string;
+  personas: readonly Persona[];
+  /** Records left out, and why. */
+  skipped: readonly SkippedRecord[];
+  /** URL of the next page not yet loaded. */
+  next?: string;
+  /** Total the endpoint reports, else the count loaded once there is no next page. */
+  total?: number;
+}
+
+export type SourceState =
+  | { status: 'loading' }
+  | { status: 'ready'; collection: PersonaCollection; loadingMore?: boolean; moreError?: PersonaError }
+  | { status: 'error'; error: PersonaError };
+
+type Listener = (state: SourceState) => void;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** One endpoint URL, shared by every element that reads it. */
+export class PersonaSource {
+  readonly url: string;
+  #client: PersonaClient;
+  #state: SourceState = { status: 'loading' };
+  #started = false;
+  #firstPage?: Promise<PersonaCollection>;
+  #morePage?: Promise<PersonaCollection>;
+  #listeners = new Set<Listener>();
+
+  constructor(url: string, client: PersonaClient) {
+    this.url = url;
+    this.#client = client;
+  }
+
+  get state(): SourceState {
+    return this.#state;
+  }
+
+  /** Calls `listener` on every change; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Loads the first page once; later calls share it. After a failure, loads again. */
+  load(): Promise<PersonaCollection> {
+    if (this.#firstPage && this.#state.status !== 'error') return this.#firstPage;
+    this.#started = true;
+    this.#set({ status: 'loading' });
+    const pending = this.#client.fetchPage(this.url).then(
+      (page) => {
+        const collection = this.#collection([], [], page);
+        this.#set({ status: 'ready', collection });
+        return collection;
+      },
+      (error: unknown) => {
+        const personaError = toPersonaError(error, this.url);
+        this.#set({ status: 'error', error: personaError });
+        throw personaError;
+      },
+    );
+    this.#firstPage = pending;
+    return pending;
+  }
+
+  /** Whether `load()` has been called. */
+  get started(): boolean {
+    return this.#started;
+  }
+
+  /** Loads again, whatever the current state (the user asked for it). */
+  retry(): Promise<PersonaCollection> {
+    if (this.#state.status === 'ready' && this.#state.moreError) return this.loadMore();
+    this.#firstPage = undefined;
+    return this.load();
+  }
+
+  /** Fetches the `next` page and appends it. Concurrent calls share one request. */
+  async loadMore(): Promise<PersonaCollection> {
+    const current = await this.load();
+    if (!current.next) return current;
+    if (this.#morePage) return this.#morePage;
+    this.#set({ status: 'ready', collection: current, loadingMore: true });
+    this.#morePage = this.#client
+      .fetchPage(current.next)
+      .then(
+        (page) => {
+          const collection = this.#collection(current.personas, current.skipped, page);
+          this.#set({ status: 'ready', collection });
+          return collection;
+        },
+        (error: unknown) => {
+          const moreError = toPersonaError(error, current.next);
+          this.#set({ status: 'ready', collection: current, moreError });
+          throw moreError;
+        },
+      )
+      .finally(() => {
+        this.#morePage = undefined;
+      });
+    return this.#morePage;
+  }
+
+  /**
+   * Finds one persona, following `next` pages until it turns up.
+   * @throws PersonaError of kind `not-found` when the endpoint has no such pid.
+   */
+  async find(pid: string): Promise<Persona> {
+    let collection = await this.load();
+    for (let pages = 1; ; pages++) {
+      const persona = collection.personas.find((candidate) => candidate.pid === pid);
+      if (persona) return persona;
+      if (!collection.next || pages >= this.#client.options.maxPages) break;
+      collection = await this.loadMore();
+    }
+    throw new PersonaError('not-found', `No persona ${pid} at this endpoint.`, { url: this.url });
+  }
+
+  #collection(before: readonly Persona[], skippedBefore: readonly SkippedRecord[], page: PersonaPage) {
+    // A later page may repeat a pid from an earlier one: first one wins, as within a page.
+    const seen = new Set(before.map((persona) => persona.pid));
+    const skipped = [...skippedBefore, ...page.skipped];
+    const personas = [...before];
+    for (const persona of page.personas) {
+      if (seen.has(persona.pid)) {
+        skipped.push({ index: -1, pid: persona.pid, reason: 'duplicate "pid"' });
+      } else {
+        seen.add(persona.pid);
+        personas.push(persona);
+      }
+    }
+    const collection: PersonaCollection = { url: this.url, personas, skipped };
+    if (page.next) collection.next = page.next;
+    collection.total = page.total ?? (page.next ? undefined : personas.length);
+    if (collection.total === undefined) delete collection.total;
+    return collection;
+  }
+
+  #set(state: SourceState) {
+    this.#state = state;
+    for (const listener of [...this.#listeners]) listener(state);
+  }
+}
+
+/** Fetching with timeout, retries and validation, plus the per-URL source cache. */
+export class PersonaClient {
+  options: PersonaClientOptions;
+  #sources = new Map<string, PersonaSource>();
+
+  constructor(options: Partial<PersonaClientOptions> = {}) {
+    this.options = { ...defaultClientOptions, ...options };
+  }
+
+  /** Changes options for requests made from now on. */
+  configure(options: Partial<PersonaClientOptions>): void {
+    this.options = { ...this.options, ...options };
+  }
+
+  /** The shared source for an endpoint (relative URLs resolve against the page). */
+  source(src: string): PersonaSource {
+    const url = new URL(src, document.baseURI).href;
+    let source = this.#sources.get(url);
+    if (!source) {
+      source = new PersonaSource(url, this);
+      this.#sources.set(url, source);
+    }
+    return source;
+  }
+
+  /** Forgets every cached source (tests; hosts that swap data in place). */
+  clear(): void {
+    this.#sources.clear();
+  }
+
+  /** GETs one page and parses it, retrying transient failures. */
+  async fetchPage(url: string): Promise<PersonaPage> {
+    const { retries, retryDelay, maxRetryDelay } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const page = parseCollection(await this.#fetchJson(url), url);
+        if (page.skipped.length) {
+          console.warn(
+            `persona-widgets: skipped ${page.skipped.length} invalid persona(s) from ${url}:`,
+            page.skipped,
+          );
+        }
+        return page;
+      } catch (error) {
+        const personaError = toPersonaError(error, url);
+        if (attempt >= retries || !isTransient(personaError)) throw personaError;
+        // Exponential backoff with jitter, unless the server said how long to wait.
+        const backoff = retryDelay * 2 ** attempt * (0.5 + Math.random() / 2);
+        const wait = personaError.retryAfter !== undefined ? personaError.retryAfter * 1000 : backoff;
+        if (wait > maxRetryDelay) throw personaError;
+        await sleep(wait);
+      }
+    }
+  }
+
+  async #fetchJson(url: string): Promise<unknown> {
+    const { timeout, maxBytes } = this.options;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeout);
+    try {
+      let response: Response;
+      try {
+        response = await this.options.fetch(url, {
+          headers: { Accept: 'application/json' },
+          signal: controller.signal,
+        });
+      } catch (cause) {
+        throw controller.signal.aborted
+          ? new PersonaError('timeout', `No answer from ${url} within ${timeout} ms.`, { url, cause })
+          : new PersonaError('network', `Could not reach ${url}.`, { url, cause });
+      }
+      if (!response.ok) {
+        throw new PersonaError('http', `${url} answered HTTP ${response.status}.`, {
+          url,
+          status: response.status,
+          retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+        });
+      }
+      const body = await readText(response, maxBytes, url, controller.signal, timeout);
+      try {
+        return JSON.parse(body) as unknown;
+      } catch (cause) {
+        throw new PersonaError('data', 'This endpoint did not return persona data: the response is not JSON.', {
+          url,
+          cause,
+        });
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function isTransient(error: PersonaError): boolean {
+  if (error.kind === 'network' || error.kind === 'timeout') return true;
+  return error.kind === 'http' && (error.status === 429 || (error.status ?? 0) >= 500);
+}
+
+/** `Retry-After` as seconds: either a number of seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** Reads the body as text, refusing to buffer more than `maxBytes`. */
+async function readText(
+  response: Response,
+  maxBytes: number,
+  url: string,
+  signal: AbortSignal,
+  timeout: number,
+): Promise<string> {
+  const tooLarge = () =>
+    new PersonaError('data', `This endpoint did not return persona data: the response is over ${maxBytes} bytes.`, {
+      url,
+    });
+  if (Number(response.headers.get('Content-Length')) > maxBytes) throw tooLarge();
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        void reader.cancel();
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (cause) {
+    if (cause instanceof PersonaError) throw cause;
+    throw signal.aborted
+      ? new PersonaError('timeout', `No complete answer from ${url} within ${timeout} ms.`, { url, cause })
+      : new PersonaError('network', `The answer from ${url} was cut off.`, { url, cause });
+  }
+  return text + decoder.decode();
+}
+
+/** The client every element uses unless told otherwise. */
+export const personaClient = new PersonaClient();

@@ -1,0 +1,137 @@
+/**
+ * Connects an element to its persona endpoint.
+ *
+ * Where the endpoint comes from, first match wins:
+ * 1. the element's own `src`;
+ * 2. the nearest enclosing `<persona-provider src>` (via @lit/context);
+ * 3. `<meta name="persona-widgets:src" content="…">` on the page;
+ * otherwise the element has no endpoint and says so.
+ */
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { personaClient, type PersonaClient, type PersonaSource, type SourceState } from './client.js';
+import { personaProviderContext } from './context.js';
+import { resolveUrl } from './url.js';
+
+export const SRC_META = 'persona-widgets:src';
+export const CONTRIBUTE_ACTION_META = 'persona-widgets:contribute-action';
+
+/** The source's state, or `unconfigured` when no endpoint was found. */
+export type DataState = SourceState | { status: 'unconfigured' } | { status: 'idle' };
+
+export interface DataHost extends ReactiveControllerHost, HTMLElement {
+  src?: string;
+  loading?: 'eager' | 'lazy';
+}
+
+function metaContent(name: string): string | undefined {
+  const content = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim();
+  return content || undefined;
+}
+
+export class PersonaDataController implements ReactiveController {
+  #host: DataHost;
+  #client: PersonaClient;
+  #provider: ContextConsumer<typeof personaProviderContext, DataHost>;
+  #source?: PersonaSource;
+  #unsubscribe?: () => void;
+  #observer?: IntersectionObserver;
+  #visible = false;
+
+  constructor(host: DataHost, client: PersonaClient = personaClient) {
+    this.#host = host;
+    this.#client = client;
+    this.#provider = new ContextConsumer(host, { context: personaProviderContext, subscribe: true });
+    host.addController(this);
+  }
+
+  /** Absolute URL of the collection this element reads, if any. */
+  get endpoint(): string | undefined {
+    return resolveUrl(this.#host.src || this.#provider.value?.src || metaContent(SRC_META));
+  }
+
+  /** Where contributions go: the element's own value, else the provider's, else the page's meta. */
+  contributeAction(own: string | undefined): string | undefined {
+    return resolveUrl(own || this.#provider.value?.contributeAction || metaContent(CONTRIBUTE_ACTION_META));
+  }
+
+  get source(): PersonaSource | undefined {
+    return this.#source;
+  }
+
+  get state(): DataState {
+    if (!this.#source) return { status: this.endpoint ? 'idle' : 'unconfigured' };
+    if (!this.#source.started) return { status: 'idle' };
+    return this.#source.state;
+  }
+
+  /** Loads again after an error (the Retry button). */
+  retry(): void {
+    this.#source?.retry().catch(() => {});
+  }
+
+  /** Fetches the next page, if any; failures land in the state. */
+  loadMore(): void {
+    this.#source?.loadMore().catch(() => {});
+  }
+
+  hostConnected(): void {
+    // Back on the page after a move: listen again and catch up on what changed meanwhile.
+    if (this.#source && !this.#unsubscribe) {
+      this.#subscribe(this.#source);
+      this.#host.requestUpdate();
+    }
+    this.#observeVisibility();
+  }
+
+  hostUpdate(): void {
+    const endpoint = this.endpoint;
+    if (endpoint !== this.#source?.url) this.#connect(endpoint);
+    this.#observeVisibility();
+    if (this.#source && !this.#source.started && this.#shouldLoad()) {
+      this.#source.load().catch(() => {});
+    }
+  }
+
+  hostDisconnected(): void {
+    // Unsubscribing never aborts: other elements may be waiting on the same request.
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+
+  #connect(endpoint: string | undefined) {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#source = endpoint ? this.#client.source(endpoint) : undefined;
+    if (this.#source) this.#subscribe(this.#source);
+  }
+
+  #subscribe(source: PersonaSource) {
+    this.#unsubscribe = source.subscribe(() => this.#host.requestUpdate());
+  }
+
+  #shouldLoad(): boolean {
+    return this.#host.loading !== 'lazy' || this.#visible;
+  }
+
+  #observeVisibility() {
+    if (this.#host.loading !== 'lazy' || this.#visible || this.#observer) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      this.#visible = true;
+      return;
+    }
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#visible = true;
+        this.#observer?.disconnect();
+        this.#observer = undefined;
+        this.#host.requestUpdate();
+      },
+      { rootMargin: '200px' },
+    );
+    this.#observer.observe(this.#host);
+  }
+}

@@ -1,0 +1,119 @@
+/** Personas out of the widget: Markdown for docs, JSON for tools. */
+import { appNameFromId } from './parse.js';
+import type { Persona, PersonaListItem } from './types.js';
+
+/** Human headings for the fields, shared by the card and the exports. */
+export const FIELD_LABELS = {
+  aha_moment: 'Aha moment',
+  jtbd: 'Job to be done',
+  intention: 'Intention',
+  outcome: 'Outcome',
+  scenario: 'Scenario',
+  context: 'Context',
+  composability: 'Composability',
+  goals: 'Goals',
+  frustrations: 'Frustrations',
+  worldview: 'Worldview',
+  impact: 'Impact',
+  success_signals: 'Success signals',
+  churn_triggers: 'Churn triggers',
+  principles: 'Principles',
+  profile: 'Profile',
+  workflow: 'Daily workflow',
+  tools: 'Tools',
+  metrics: 'Success metrics',
+} as const;
+
+/** The app's display name: `app`, else a readable form of `app_id`. */
+export function appLabel(persona: Persona): string | undefined {
+  return persona.app ?? (persona.app_id ? appNameFromId(persona.app_id) : undefined);
+}
+
+// Markdown control characters in data must not turn into markup in someone's docs.
+function md(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+    .replace(/^([#>+-]|\d+\.)/, '\\$1');
+}
+
+function mdItem(item: PersonaListItem): string {
+  let line = `- **${md(item.title)}**`;
+  if (item.detail) line += `: ${md(item.detail)}`;
+  if (item.quote) line += `\n  > “${md(item.quote)}”`;
+  return line;
+}
+
+/** The persona as a Markdown document (every field present, in reading order). */
+export function personaToMarkdown(persona: Persona): string {
+  const out: string[] = [`# ${md(persona.name)}`, ''];
+  const facts = [appLabel(persona), persona.pid].filter(Boolean).map((fact) => md(fact!));
+  out.push(`*${facts.join(' · ')}*`, '', md(persona.identity), '');
+  if (persona.aha_moment) out.push(`> **${FIELD_LABELS.aha_moment}:** ${md(persona.aha_moment)}`, '');
+
+  const section = (title: string, lines: string[]) => {
+    if (lines.length) out.push(`## ${title}`, '', ...lines, '');
+  };
+  const p = persona.profile;
+  if (p) {
+    section(FIELD_LABELS.profile, [
+      ...(p.role ? [`- **Role:** ${md(p.role)}`] : []),
+      ...(p.experience ? [`- **Experience:** ${md(p.experience)}`] : []),
+      ...(p.team_size ? [`- **Team size:** ${md(p.team_size)}`] : []),
+      ...(p.technical_skill ? [`- **Technical skill:** ${md(p.technical_skill)}`] : []),
+    ]);
+  }
+  for (const key of ['jtbd', 'intention', 'outcome', 'scenario', 'context'] as const) {
+    const text = persona[key];
+    if (text) section(FIELD_LABELS[key], [md(text)]);
+  }
+  for (const key of ['goals', 'frustrations', 'worldview', 'impact', 'success_signals', 'churn_triggers'] as const) {
+    section(FIELD_LABELS[key], (persona[key] ?? []).map(mdItem));
+  }
+  section(
+    FIELD_LABELS.workflow,
+    (persona.workflow ?? []).map(
+      (step) => `- **${md(step.when)}**${step.activities.map((activity) => `\n  - ${md(activity)}`).join('')}`,
+    ),
+  );
+  section(
+    FIELD_LABELS.tools,
+    (persona.tools ?? []).map((tool) => {
+      const facts = [tool.frequency, tool.duration].filter(Boolean).map((fact) => md(fact!));
+      const lists = [...tool.use_cases, ...tool.features].map((entry) => `\n  - ${md(entry)}`).join('');
+      return `- **${md(tool.name)}**${facts.length ? ` (${facts.join(', ')})` : ''}${lists}`;
+    }),
+  );
+  section(
+    FIELD_LABELS.metrics,
+    (persona.metrics ?? []).map((metric) => `- ${md(metric.name)}${metric.target ? `: ${md(metric.target)}` : ''}`),
+  );
+  section(FIELD_LABELS.principles, (persona.principles ?? []).map(mdItem));
+  if (persona.composability) section(FIELD_LABELS.composability, [md(persona.composability)]);
+  if (persona.url) out.push(`Source: <${persona.url}>`, '');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The persona as pretty-printed JSON, in the endpoint's own format. */
+export function personaToJson(persona: Persona): string {
+  return `${JSON.stringify(persona, null, 2)}\n`;
+}
+
+/** Saves text as a file through a temporary object URL (works under a strict CSP). */
+export function downloadText(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file name made only of safe characters. */
+export function safeFilename(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'persona';
+}

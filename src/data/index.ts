@@ -1,0 +1,9 @@
+/** The data layer on its own: contract, parser and shared client. */
+export * from './client.js';
+export * from './context.js';
+export * from './controller.js';
+export * from './errors.js';
+export { appIdFromName, appNameFromId, cleanText, parseCollection, parsePersona } from './parse.js';
+export { collectionWireSchema, personaWireSchema } from './schema.js';
+export type * from './types.js';
+export { resolveUrl, safeUrl } from './url.js';

@@ -1,0 +1,288 @@
+/**
+ * The trust boundary: turns whatever an endpoint sent into clean personas.
+ *
+ * - A response that is not one of the two contract shapes is an error.
+ * - A record missing a required field is skipped with a reason; the rest render.
+ * - An optional field that fails its schema is dropped; the persona stays.
+ * - Only known keys are copied into fresh objects, so keys like `__proto__`
+ *   in the payload cannot reach any prototype.
+ */
+import {
+  LIST_FIELDS,
+  MAX_LIST_ITEMS,
+  MAX_TEXT_LENGTH,
+  NARRATIVE_FIELDS,
+  listItemSchemas,
+  requiredFields,
+  scalarFields,
+} from './schema.js';
+import { PersonaError } from './errors.js';
+import { safeUrl } from './url.js';
+import type {
+  Persona,
+  PersonaListItem,
+  PersonaMetric,
+  PersonaPage,
+  PersonaProfile,
+  PersonaTool,
+  PersonaWorkflowStep,
+  SkippedRecord,
+} from './types.js';
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads an own property only: inherited names such as `constructor` never count. */
+function own(record: Json, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+// "—", "-", "What are they trying to do? —": a template prompt nobody filled in.
+const PLACEHOLDER = /^(?:[^?]*\?)?\s*[-‐‑‒–—―]+\s*$/u;
+
+/** Trims, drops empties and unfilled template prompts, caps the length. */
+export function cleanText(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!text || PLACEHOLDER.test(text)) return undefined;
+  return text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH)}…` : text;
+}
+
+/** `Notion AI` → `notion-ai`, `Fly.io` → `flyio`. */
+export function appIdFromName(app: string): string {
+  return app
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s_/]+/g, '-')
+    .replace(/[^a-z0-9-]/g, '')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** `notion-ai` → `Notion Ai`: a readable stand-in when the endpoint gives no `app`. */
+export function appNameFromId(appId: string): string {
+  return appId
+    .split(/[-_]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+function textList(values: unknown): string[] {
+  if (!Array.isArray(values)) return [];
+  const out: string[] = [];
+  for (const value of values.slice(0, MAX_LIST_ITEMS)) {
+    const text = cleanText(value);
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+function listItem(value: unknown): PersonaListItem | undefined {
+  if (!isRecord(value)) {
+    const title = cleanText(value);
+    return title ? { title } : undefined;
+  }
+  const title = cleanText(own(value, 'title'));
+  if (!title) return undefined;
+  const item: PersonaListItem = { title };
+  const detail = cleanText(own(value, 'detail'));
+  const quote = cleanText(own(value, 'quote'));
+  if (detail) item.detail = detail;
+  if (quote) item.quote = quote;
+  return item;
+}
+
+/** Maps a list, keeping only the items that survive cleaning. */
+function cleanList<T>(values: unknown, clean: (value: unknown) => T | undefined): T[] {
+  const out: T[] = [];
+  if (!Array.isArray(values)) return out;
+  for (const value of values.slice(0, MAX_LIST_ITEMS)) {
+    const item = clean(value);
+    if (item !== undefined) out.push(item);
+  }
+  return out;
+}
+
+function profile(value: unknown): PersonaProfile | undefined {
+  if (!isRecord(value)) return undefined;
+  const out: PersonaProfile = {};
+  for (const key of ['role', 'experience', 'team_size', 'technical_skill'] as const) {
+    const text = cleanText(own(value, key));
+    if (text) out[key] = text;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function workflowStep(value: unknown): PersonaWorkflowStep | undefined {
+  if (!isRecord(value)) return undefined;
+  const when = cleanText(own(value, 'when'));
+  return when ? { when, activities: textList(own(value, 'activities')) } : undefined;
+}
+
+function tool(value: unknown): PersonaTool | undefined {
+  if (!isRecord(value)) return undefined;
+  const name = cleanText(own(value, 'name'));
+  if (!name) return undefined;
+  const out: PersonaTool = {
+    name,
+    use_cases: textList(own(value, 'use_cases')),
+    features: textList(own(value, 'features')),
+  };
+  const frequency = cleanText(own(value, 'frequency'));
+  const duration = cleanText(own(value, 'duration'));
+  if (frequency) out.frequency = frequency;
+  if (duration) out.duration = duration;
+  return out;
+}
+
+function metric(value: unknown): PersonaMetric | undefined {
+  if (!isRecord(value)) return undefined;
+  const name = cleanText(own(value, 'name'));
+  if (!name) return undefined;
+  const target = cleanText(own(value, 'target'));
+  return target ? { name, target } : { name };
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length ? list : undefined;
+}
+
+/**
+ * Validates and cleans one record. Returns the persona, or the reason it
+ * was skipped.
+ */
+export function parsePersona(raw: unknown): Persona | { skipped: string } {
+  if (!isRecord(raw)) return { skipped: 'not an object' };
+
+  const required: Partial<Record<keyof typeof requiredFields, string>> = {};
+  for (const key of Object.keys(requiredFields) as (keyof typeof requiredFields)[]) {
+    const value = own(raw, key);
+    const text = requiredFields[key].safeParse(value).success ? cleanText(value) : undefined;
+    if (!text) return { skipped: `missing or invalid "${key}"` };
+    required[key] = text;
+  }
+  const persona: Persona = { pid: required.pid!, name: required.name!, identity: required.identity! };
+
+  // Each optional field is checked alone: one bad field does not cost the persona,
+  // and in lists one bad item costs only itself.
+  const valid = (key: keyof typeof scalarFields): unknown => {
+    let value = own(raw, key);
+    if (typeof value === 'string') value = value.trim();
+    return value !== undefined && scalarFields[key].safeParse(value).success ? value : undefined;
+  };
+  const validItems = (key: keyof typeof listItemSchemas): unknown[] => {
+    const value = own(raw, key);
+    if (!Array.isArray(value)) return [];
+    return value.slice(0, MAX_LIST_ITEMS).filter((item) => listItemSchemas[key].safeParse(item).success);
+  };
+
+  const app = cleanText(valid('app'));
+  const appId = cleanText(valid('app_id'));
+  if (app) persona.app = app;
+  const derivedId = appId ? appIdFromName(appId) : app ? appIdFromName(app) : '';
+  if (derivedId) persona.app_id = derivedId;
+
+  const category = cleanText(valid('category'));
+  if (category) persona.category = category;
+  const tags = nonEmpty(textList(validItems('tags')));
+  if (tags) persona.tags = tags;
+
+  const version = valid('version');
+  if (typeof version === 'number' && Number.isFinite(version)) persona.version = version;
+  else if (cleanText(version)) persona.version = cleanText(version);
+
+  const updatedAt = cleanText(valid('updated_at'));
+  if (updatedAt && !Number.isNaN(Date.parse(updatedAt))) persona.updated_at = updatedAt;
+
+  const url = safeUrl(valid('url'));
+  const image = safeUrl(valid('image'));
+  if (url) persona.url = url;
+  if (image) persona.image = image;
+
+  for (const key of ['comment_count', 'validation_count'] as const) {
+    const value = valid(key);
+    if (typeof value === 'number') persona[key] = value;
+  }
+
+  for (const key of NARRATIVE_FIELDS) {
+    const text = cleanText(valid(key));
+    if (text) persona[key] = text;
+  }
+  for (const key of LIST_FIELDS) {
+    const items = nonEmpty(cleanList(validItems(key), listItem));
+    if (items) persona[key] = items;
+  }
+
+  const personaProfile = profile(valid('profile'));
+  if (personaProfile) persona.profile = personaProfile;
+  const workflow = nonEmpty(cleanList(validItems('workflow'), workflowStep));
+  if (workflow) persona.workflow = workflow;
+  const tools = nonEmpty(cleanList(validItems('tools'), tool));
+  if (tools) persona.tools = tools;
+  const metrics = nonEmpty(cleanList(validItems('metrics'), metric));
+  if (metrics) persona.metrics = metrics;
+
+  return persona;
+}
+
+/**
+ * Parses a whole response body (already JSON-decoded).
+ * @param baseUrl the URL the body came from, to resolve a relative `next`.
+ * @throws PersonaError of kind `data` when the body is not one of the contract's shapes.
+ */
+export function parseCollection(body: unknown, baseUrl?: string): PersonaPage {
+  let records: unknown[];
+  let next: string | undefined;
+  let total: number | undefined;
+
+  if (Array.isArray(body)) {
+    records = body;
+  } else if (isRecord(body) && Array.isArray(own(body, 'personas'))) {
+    records = own(body, 'personas') as unknown[];
+    next = resolveNext(own(body, 'next'), baseUrl);
+    const rawTotal = own(body, 'total');
+    if (Number.isInteger(rawTotal) && (rawTotal as number) >= 0) total = rawTotal as number;
+  } else {
+    throw new PersonaError(
+      'data',
+      'This endpoint did not return persona data: expected an array of personas or { "personas": [...] }.',
+      { url: baseUrl },
+    );
+  }
+
+  const personas: Persona[] = [];
+  const skipped: SkippedRecord[] = [];
+  const seen = new Set<string>();
+  records.forEach((record, index) => {
+    const result = parsePersona(record);
+    const rawPid = isRecord(record) ? cleanText(own(record, 'pid')) : undefined;
+    if ('skipped' in result) {
+      skipped.push(rawPid ? { index, pid: rawPid, reason: result.skipped } : { index, reason: result.skipped });
+    } else if (seen.has(result.pid)) {
+      skipped.push({ index, pid: result.pid, reason: 'duplicate "pid"' });
+    } else {
+      seen.add(result.pid);
+      personas.push(result);
+    }
+  });
+
+  const page: PersonaPage = { personas, skipped };
+  if (next) page.next = next;
+  if (total !== undefined) page.total = total;
+  return page;
+}
+
+function resolveNext(next: unknown, baseUrl: string | undefined): string | undefined {
+  if (typeof next !== 'string' || !next.trim()) return undefined;
+  try {
+    return safeUrl(new URL(next.trim(), baseUrl ?? globalThis.location?.href).href);
+  } catch {
+    return undefined;
+  }
+}

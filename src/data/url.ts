@@ -1,0 +1,23 @@
+/** Absolute http(s) URL or nothing: `javascript:`, `data:` and relative junk never survive. */
+export function safeUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const candidate = value.trim();
+  // Browsers drop tabs and newlines inside URLs, which can hide a scheme ("java\tscript:").
+  if (!/^https?:\/\//i.test(candidate) || /[\s\u0000-\u001f]/.test(candidate)) return undefined;
+  try {
+    const url = new URL(candidate);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves a URL an author wrote (maybe relative) against the page; undefined when unusable. */
+export function resolveUrl(url: string | undefined): string | undefined {
+  if (!url?.trim()) return undefined;
+  try {
+    return new URL(url.trim(), document.baseURI).href;
+  } catch {
+    return undefined;
+  }
+}

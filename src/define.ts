@@ -1,0 +1,3 @@
+/** Registers every persona-widgets element. Safe to load more than once. */
+import './components/persona-provider/persona-provider.define.js';
+import './components/persona-card/persona-card.define.js';

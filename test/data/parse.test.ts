@@ -1,0 +1,206 @@
+import { expect } from '@open-wc/testing';
+import { PersonaError } from '../../src/data/errors.js';
+import { appIdFromName, appNameFromId, cleanText, parseCollection, parsePersona } from '../../src/data/parse.js';
+import { MAX_TEXT_LENGTH } from '../../src/data/schema.js';
+import type { Persona } from '../../src/data/types.js';
+
+const base = { pid: 'APP-074', name: 'The Segment Data Engineer', identity: 'A data engineer.' };
+
+function parse(raw: unknown): Persona {
+  const result = parsePersona(raw);
+  if ('skipped' in result) throw new Error(`skipped: ${result.skipped}`);
+  return result;
+}
+
+describe('parseCollection: response shapes', () => {
+  it('accepts a bare array', () => {
+    const page = parseCollection([base]);
+    expect(page.personas.map((p) => p.pid)).to.deep.equal(['APP-074']);
+    expect(page.skipped).to.deep.equal([]);
+    expect(page.next).to.equal(undefined);
+  });
+
+  it('accepts the envelope with next (resolved against the response URL) and total', () => {
+    const page = parseCollection({ personas: [base], next: '?page=2', total: 40 }, 'https://example.test/p.json');
+    expect(page.next).to.equal('https://example.test/p.json?page=2');
+    expect(page.total).to.equal(40);
+  });
+
+  it('drops a next that is not http(s) and a total that is not a count', () => {
+    const page = parseCollection({ personas: [], next: 'javascript:alert(1)', total: -3 }, 'https://example.test/');
+    expect(page.next).to.equal(undefined);
+    expect(page.total).to.equal(undefined);
+  });
+
+  for (const [label, body] of [
+    ['an object without personas', { data: [] }],
+    ['a string', 'personas'],
+    ['null', null],
+    ['a number', 42],
+    ['personas that is not an array', { personas: { 0: base } }],
+  ] as const) {
+    it(`rejects ${label} as a data error`, () => {
+      let error: unknown;
+      try {
+        parseCollection(body);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).to.be.instanceOf(PersonaError);
+      expect((error as PersonaError).kind).to.equal('data');
+      expect((error as PersonaError).message).to.match(/did not return persona data/);
+    });
+  }
+});
+
+describe('parseCollection: one bad record never takes down the rest', () => {
+  it('skips invalid records with reasons and keeps the valid ones', () => {
+    const page = parseCollection([
+      base,
+      { pid: 'X-1', name: 'No identity' },
+      'not an object',
+      { pid: 42, name: 'Numeric pid', identity: 'x' },
+      { ...base, pid: 'APP-075', name: '   ' },
+      { ...base, pid: 'APP-076' },
+      { ...base },
+    ]);
+    expect(page.personas.map((p) => p.pid)).to.deep.equal(['APP-074', 'APP-076']);
+    expect(page.skipped).to.deep.equal([
+      { index: 1, pid: 'X-1', reason: 'missing or invalid "identity"' },
+      { index: 2, reason: 'not an object' },
+      { index: 3, pid: '42', reason: 'missing or invalid "pid"' },
+      { index: 4, pid: 'APP-075', reason: 'missing or invalid "name"' },
+      { index: 6, pid: 'APP-074', reason: 'duplicate "pid"' },
+    ]);
+  });
+
+  it('drops a bad optional field but keeps the persona', () => {
+    const persona = parse({ ...base, comment_count: -1, validation_count: 2.5, tags: 'not-a-list', goals: 7 });
+    expect(persona).to.deep.equal(base);
+  });
+});
+
+describe('parsePersona: cleaning', () => {
+  it('keeps every contract field, normalised', () => {
+    const persona = parse({
+      ...base,
+      app: 'Notion AI',
+      category: 'Productivity',
+      tags: ['ai', '  ', 'docs'],
+      version: 3,
+      updated_at: '2026-05-01',
+      url: 'https://example.test/personas/APP-074',
+      image: 'http://example.test/a.png',
+      comment_count: 4,
+      validation_count: 0,
+      aha_moment: 'It clicked.',
+      jtbd: 'Keep the schema clean.',
+      goals: ['Ship', { title: 'Trust', detail: 'in data', quote: 'I sleep better' }, { detail: 'no title' }],
+      profile: { role: 'Engineer', team_size: 8, extra: 'ignored' },
+      workflow: [{ when: 'Morning', activities: ['Check alerts', ''] }, { activities: ['no when'] }],
+      tools: [{ name: 'Whitespace', frequency: 'daily', use_cases: ['Reviews'] }],
+      metrics: [{ name: 'Revenue', target: '$50K' }, { name: 'NPS', target: 40 }],
+      unknown_field: 'ignored',
+    });
+    expect(persona).to.deep.equal({
+      ...base,
+      app: 'Notion AI',
+      app_id: 'notion-ai',
+      category: 'Productivity',
+      tags: ['ai', 'docs'],
+      version: 3,
+      updated_at: '2026-05-01',
+      url: 'https://example.test/personas/APP-074',
+      image: 'http://example.test/a.png',
+      comment_count: 4,
+      validation_count: 0,
+      aha_moment: 'It clicked.',
+      jtbd: 'Keep the schema clean.',
+      goals: [{ title: 'Ship' }, { title: 'Trust', detail: 'in data', quote: 'I sleep better' }],
+      profile: { role: 'Engineer', team_size: '8' },
+      workflow: [{ when: 'Morning', activities: ['Check alerts'] }],
+      tools: [{ name: 'Whitespace', frequency: 'daily', use_cases: ['Reviews'], features: [] }],
+      metrics: [
+        { name: 'Revenue', target: '$50K' },
+        { name: 'NPS', target: '40' },
+      ],
+    });
+  });
+
+  it('treats unfilled template prompts and dashes as empty', () => {
+    for (const placeholder of ['—', '-', ' – ', 'What are they trying to do? —', 'Why? -', '']) {
+      expect(cleanText(placeholder), JSON.stringify(placeholder)).to.equal(undefined);
+    }
+    expect(cleanText('Well-known — and loved')).to.equal('Well-known — and loved');
+    const persona = parse({ ...base, jtbd: 'What are they trying to do? —', aha_moment: '—' });
+    expect(persona).to.deep.equal(base);
+  });
+
+  it('keeps the endpoint app_id (normalised) over one derived from app', () => {
+    expect(parse({ ...base, app: 'Fly.io' }).app_id).to.equal('flyio');
+    expect(parse({ ...base, app: 'Notion AI', app_id: 'notion-ai' }).app_id).to.equal('notion-ai');
+    expect(parse({ ...base, app_id: 'Figma Dev Mode' }).app_id).to.equal('figma-dev-mode');
+    expect(appIdFromName('Café Crème')).to.equal('cafe-creme');
+    expect(appNameFromId('notion-ai')).to.equal('Notion Ai');
+  });
+
+  it('caps huge strings', () => {
+    const persona = parse({ ...base, identity: 'y'.repeat(MAX_TEXT_LENGTH * 3) });
+    expect(persona.identity.length).to.equal(MAX_TEXT_LENGTH + 1);
+  });
+
+  it('drops invalid dates', () => {
+    expect(parse({ ...base, updated_at: 'yesterday' }).updated_at).to.equal(undefined);
+    expect(parse({ ...base, updated_at: '2026-13-45' }).updated_at).to.equal(undefined);
+    expect(parse({ ...base, updated_at: '2026-11-25T10:00:00Z' }).updated_at).to.equal('2026-11-25T10:00:00Z');
+  });
+});
+
+describe('parsePersona: hostile input', () => {
+  it('allows only absolute http(s) URLs', () => {
+    const hostile = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      '//evil.test/x.png',
+      '/relative/path',
+      'https://exa mple.test/',
+      'http://\nexample.test',
+      'ftp://example.test/file',
+    ];
+    for (const url of hostile) {
+      const persona = parse({ ...base, url, image: url });
+      expect(persona.url, url).to.equal(undefined);
+      expect(persona.image, url).to.equal(undefined);
+    }
+    expect(parse({ ...base, url: ' https://example.test/a ' }).url).to.equal('https://example.test/a');
+  });
+
+  it('keeps markup as plain text (rendering escapes it)', () => {
+    const persona = parse({ ...base, name: '<img src=x onerror=alert(1)>' });
+    expect(persona.name).to.equal('<img src=x onerror=alert(1)>');
+  });
+
+  it('ignores prototype keys and never changes Object.prototype', () => {
+    const payload = JSON.parse(
+      `[{"pid":"P-1","name":"n","identity":"i","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},
+        "profile":{"__proto__":{"polluted":true},"role":"r"},
+        "goals":[{"title":"t","__proto__":{"polluted":true}}]}]`,
+    ) as unknown;
+    const page = parseCollection(payload);
+    const persona = page.personas[0]!;
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    expect(Object.getPrototypeOf(persona)).to.equal(Object.prototype);
+    expect(Object.keys(persona)).to.deep.equal(['pid', 'name', 'identity', 'goals', 'profile']);
+    expect((persona as unknown as Record<string, unknown>).polluted).to.equal(undefined);
+    expect(Object.keys(persona.profile!)).to.deep.equal(['role']);
+  });
+
+  it('does not read inherited names as fields', () => {
+    const record = Object.create({ pid: 'INHERITED', name: 'n', identity: 'i' }) as object;
+    expect(parsePersona(record)).to.deep.equal({ skipped: 'missing or invalid "pid"' });
+  });
+});
