@@ -118,9 +118,11 @@ export class PersonaSource {
 
   /** Fetches the `next` page and appends it. Concurrent calls share one request. */
   async loadMore(): Promise<PersonaCollection> {
-    const current = await this.load();
-    if (!current.next) return current;
+    await this.load();
     if (this.#morePage) return this.#morePage;
+    // The state, not the first page's promise, holds every page loaded so far.
+    const current = (this.#state as Extract<SourceState, { status: 'ready' }>).collection;
+    if (!current.next) return current;
     this.#set({ status: 'ready', collection: current, loadingMore: true });
     this.#morePage = this.#client
       .fetchPage(current.next)

@@ -22,6 +22,8 @@ export type DataState = SourceState | { status: 'unconfigured' } | { status: 'id
 export interface DataHost extends ReactiveControllerHost, HTMLElement {
   src?: string;
   loading?: 'eager' | 'lazy';
+  /** False when the element already has its data (e.g. a persona set from JS): nothing is fetched. */
+  readonly needsData?: boolean;
 }
 
 function metaContent(name: string): string | undefined {
@@ -113,6 +115,7 @@ export class PersonaDataController implements ReactiveController {
   }
 
   #shouldLoad(): boolean {
+    if (this.#host.needsData === false) return false;
     return this.#host.loading !== 'lazy' || this.#visible;
   }
 

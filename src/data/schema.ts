@@ -18,26 +18,26 @@ const text = z.string();
 /** A list entry: plain text, or a titled item with optional detail and a quote from a real user. */
 export const listItemSchema = z.union([
   z.string(),
-  z.object({
+  z.looseObject({
     title: z.string(),
     detail: z.optional(z.string()),
     quote: z.optional(z.string()),
   }),
 ]);
 
-export const profileSchema = z.object({
+export const profileSchema = z.looseObject({
   role: z.optional(text),
   experience: z.optional(text),
   team_size: z.optional(z.union([text, z.number()])),
   technical_skill: z.optional(text),
 });
 
-export const workflowStepSchema = z.object({
+export const workflowStepSchema = z.looseObject({
   when: text,
   activities: z.optional(z.array(text)),
 });
 
-export const toolSchema = z.object({
+export const toolSchema = z.looseObject({
   name: text,
   frequency: z.optional(text),
   duration: z.optional(text),
@@ -45,7 +45,7 @@ export const toolSchema = z.object({
   features: z.optional(z.array(text)),
 });
 
-export const metricSchema = z.object({
+export const metricSchema = z.looseObject({
   name: text,
   target: z.optional(z.union([text, z.number()])),
 });
@@ -126,7 +126,7 @@ const optionalFields = {
 };
 
 /** One persona as an endpoint serves it. Unknown fields are allowed and ignored. */
-export const personaWireSchema = z.object({
+export const personaWireSchema = z.looseObject({
   ...requiredFields,
   ...Object.fromEntries(
     Object.entries(optionalFields).map(([key, schema]) => [key, z.optional(schema)]),
@@ -136,7 +136,7 @@ export const personaWireSchema = z.object({
 /** A response: a bare array of personas, or a page of them. */
 export const collectionWireSchema = z.union([
   z.array(personaWireSchema),
-  z.object({
+  z.looseObject({
     personas: z.array(personaWireSchema),
     next: z.optional(z.string()),
     total: z.optional(count),

@@ -123,6 +123,11 @@ export class PersonaCard extends LitElement {
   #given?: Persona | PersonaError;
   #announced?: Persona | PersonaError;
 
+  /** @internal Read by the data controller: a persona set from JS needs no fetch. */
+  get needsData(): boolean {
+    return this.persona === undefined || this.persona === null;
+  }
+
   /** Shows the persona again from the endpoint after an error. */
   retry(): void {
     this.#data.retry();
@@ -223,19 +228,19 @@ export class PersonaCard extends LitElement {
   }
 
   #renderProblem(error: PersonaError) {
-    const notFound = error.kind === 'not-found';
-    const unconfigured = error.kind === 'config';
-    const title = notFound
-      ? error.message
-      : unconfigured
-        ? error.message
-        : 'This persona could not be loaded.';
-    const detail = notFound
-      ? 'Check the persona-id, or ask the endpoint owner whether it moved.'
-      : unconfigured
-        ? 'Set the src attribute, wrap the card in <persona-provider src="…">, or add <meta name="persona-widgets:src" content="…"> to the page.'
-        : describePersonaError(error);
-    const retryable = !unconfigured && !(this.#given instanceof PersonaError);
+    const invalidGiven = this.#given === error;
+    const [title, detail] =
+      error.kind === 'not-found'
+        ? [error.message, 'Check the persona-id, or ask the endpoint owner whether it moved.']
+        : error.kind === 'config'
+          ? [
+              error.message,
+              'Set the src attribute, wrap the card in <persona-provider src="…">, or add <meta name="persona-widgets:src" content="…"> to the page.',
+            ]
+          : invalidGiven
+            ? ['This persona could not be shown.', error.message]
+            : ['This persona could not be loaded.', describePersonaError(error)];
+    const retryable = error.kind !== 'config' && !invalidGiven;
     return html`<div part="base problem" class="card problem" role="alert">
       <p class="problem-title">${title}</p>
       <p class="problem-detail">${detail}</p>

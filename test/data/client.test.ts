@@ -1,0 +1,224 @@
+import { expect } from '@open-wc/testing';
+import { PersonaClient, parseRetryAfter } from '../../src/data/client.js';
+import { PersonaError } from '../../src/data/errors.js';
+import { endpoint, requestCount, uniqueKey } from '../support/helpers.js';
+
+/** A client with short delays, so retry tests take milliseconds. */
+const fastClient = (options: ConstructorParameters<typeof PersonaClient>[0] = {}) =>
+  new PersonaClient({ timeout: 500, retries: 2, retryDelay: 5, maxRetryDelay: 2000, ...options });
+
+async function failure(promise: Promise<unknown>): Promise<PersonaError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(PersonaError);
+    return error as PersonaError;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('PersonaClient', () => {
+  it('makes one request per URL however many readers ask at once', async () => {
+    const client = fastClient();
+    const key = uniqueKey();
+    const url = endpoint({ key, count: 5 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => client.source(url).load()));
+    expect(new Set(results).size).to.equal(1);
+    expect(results[0]!.personas).to.have.length(5);
+    await client.source(url).load();
+    expect(await requestCount(key)).to.equal(1);
+  });
+
+  it('resolves relative URLs so two spellings of one endpoint share a request', async () => {
+    const client = fastClient();
+    const key = uniqueKey();
+    const relative = endpoint({ key });
+    const absolute = new URL(relative, document.baseURI).href;
+    expect(client.source(relative)).to.equal(client.source(absolute));
+  });
+
+  it('retries 5xx with backoff and succeeds', async () => {
+    const client = fastClient();
+    const key = uniqueKey();
+    const collection = await client.source(endpoint({ key, status: 503, fail: 2 })).load();
+    expect(collection.personas).to.have.length(3);
+    expect(await requestCount(key)).to.equal(3);
+  });
+
+  it('gives up after the configured retries with a typed http error', async () => {
+    const client = fastClient({ retries: 1 });
+    const key = uniqueKey();
+    const error = await failure(client.source(endpoint({ key, status: 500 })).load());
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(500);
+    expect(await requestCount(key)).to.equal(2);
+  });
+
+  for (const status of [400, 401, 403, 404, 410]) {
+    it(`does not retry HTTP ${status}`, async () => {
+      const client = fastClient();
+      const key = uniqueKey();
+      const error = await failure(client.source(endpoint({ key, status })).load());
+      expect(error.kind).to.equal('http');
+      expect(error.status).to.equal(status);
+      expect(await requestCount(key)).to.equal(1);
+    });
+  }
+
+  it('honours Retry-After on 429', async () => {
+    const client = fastClient();
+    const key = uniqueKey();
+    const started = performance.now();
+    await client.source(endpoint({ key, status: 429, fail: 1, 'retry-after': 1 })).load();
+    expect(performance.now() - started).to.be.at.least(950);
+    expect(await requestCount(key)).to.equal(2);
+  });
+
+  it('stops retrying when Retry-After is longer than it will wait, and says when to come back', async () => {
+    const client = fastClient();
+    const key = uniqueKey();
+    const error = await failure(client.source(endpoint({ key, status: 429, 'retry-after': 120 })).load());
+    expect(error.status).to.equal(429);
+    expect(error.retryAfter).to.equal(120);
+    expect(await requestCount(key)).to.equal(1);
+  });
+
+  it('times out a slow endpoint, retrying it before giving up', async () => {
+    const client = fastClient({ timeout: 100, retries: 1 });
+    const key = uniqueKey();
+    const error = await failure(client.source(endpoint({ key, delay: 400 })).load());
+    expect(error.kind).to.equal('timeout');
+    expect(await requestCount(key)).to.equal(2);
+  });
+
+  it('reports a network error when nothing answers', async () => {
+    const client = fastClient({ retries: 0 });
+    const error = await failure(client.source('http://127.0.0.1:9/personas.json').load());
+    expect(error.kind).to.equal('network');
+  });
+
+  for (const body of ['not-json', 'html', 'wrong-shape'] as const) {
+    it(`explains a ${body} answer as "did not return persona data", without retrying`, async () => {
+      const client = fastClient();
+      const key = uniqueKey();
+      const error = await failure(client.source(endpoint({ key, body })).load());
+      expect(error.kind).to.equal('data');
+      expect(error.message).to.match(/did not return persona data/);
+      expect(await requestCount(key)).to.equal(1);
+    });
+  }
+
+  it('refuses a response over the size cap', async () => {
+    const client = fastClient({ maxBytes: 1024 * 1024 });
+    const error = await failure(client.source(endpoint({ key: uniqueKey(), body: 'huge' })).load());
+    expect(error.kind).to.equal('data');
+    expect(error.message).to.match(/over 1048576 bytes/);
+  });
+
+  it('loads again on retry() after a failure, and tells subscribers', async () => {
+    const client = fastClient({ retries: 0 });
+    const key = uniqueKey();
+    const source = client.source(endpoint({ key, status: 500, fail: 1 }));
+    const seen: string[] = [];
+    source.subscribe((state) => seen.push(state.status));
+    await failure(source.load());
+    expect(source.state.status).to.equal('error');
+    const collection = await source.retry();
+    expect(collection.personas).to.have.length(3);
+    expect(seen).to.deep.equal(['loading', 'error', 'loading', 'ready']);
+  });
+
+  it('warns once on the console about skipped records', async () => {
+    const warnings: unknown[][] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const fetchMixed: typeof fetch = async () =>
+        new Response(JSON.stringify([{ pid: 'A', name: 'a', identity: 'a' }, { pid: 'B' }, 7]));
+      const collection = await fastClient({ fetch: fetchMixed }).source('/mixed.json').load();
+      expect(collection.personas.map((p) => p.pid)).to.deep.equal(['A']);
+      expect(collection.skipped.map((s) => s.index)).to.deep.equal([1, 2]);
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0]![0])).to.match(/skipped 2 invalid persona/);
+  });
+
+  it('uses a host-supplied fetch (credentials, headers)', async () => {
+    const calls: string[] = [];
+    const hostFetch: typeof fetch = async (input, init) => {
+      calls.push(`${String(input)} ${new Headers(init?.headers).get('Accept')}`);
+      return new Response('[]');
+    };
+    await fastClient({ fetch: hostFetch }).source('https://example.test/p.json').load();
+    expect(calls).to.deep.equal(['https://example.test/p.json application/json']);
+  });
+});
+
+describe('PersonaClient paging', () => {
+  it('fetches next pages on request, once each, and exposes total', async () => {
+    const client = fastClient();
+    const key = uniqueKey();
+    const source = client.source(endpoint({ key, count: 10, pages: 3 }));
+    const first = await source.load();
+    expect(first.personas).to.have.length(4);
+    expect(first.total).to.equal(10);
+    expect(first.next).to.be.a('string');
+    const [second] = await Promise.all([source.loadMore(), source.loadMore()]);
+    expect(second.personas).to.have.length(8);
+    const third = await source.loadMore();
+    expect(third.personas.map((p) => p.pid)).to.deep.equal(
+      Array.from({ length: 10 }, (_, i) => `T-${String(i + 1).padStart(3, '0')}`),
+    );
+    expect(third.next).to.equal(undefined);
+    expect(await source.loadMore()).to.equal(third);
+    expect(await requestCount(key)).to.equal(3);
+  });
+
+  it('finds a persona on a later page', async () => {
+    const client = fastClient();
+    const source = client.source(endpoint({ key: uniqueKey(), count: 9, pages: 3 }));
+    const persona = await source.find('T-008');
+    expect(persona.name).to.equal('The Test Persona 008');
+  });
+
+  it('answers not-found once every page was searched', async () => {
+    const client = fastClient();
+    const key = uniqueKey();
+    const error = await failure(client.source(endpoint({ key, count: 6, pages: 2 })).find('APP-999'));
+    expect(error.kind).to.equal('not-found');
+    expect(error.message).to.equal('No persona APP-999 at this endpoint.');
+    expect(await requestCount(key)).to.equal(2);
+  });
+
+  it('keeps loaded pages when a next page fails, and retries only that page', async () => {
+    const client = fastClient({ retries: 0 });
+    const key = uniqueKey();
+    let calls = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      calls++;
+      if (calls === 2) return new Response('oops', { status: 502 });
+      return fetch(input, init);
+    };
+    const source = new PersonaClient({ ...client.options, fetch: flaky }).source(endpoint({ key, count: 4, pages: 2 }));
+    await source.load();
+    await failure(source.loadMore());
+    expect(source.state.status).to.equal('ready');
+    const state = source.state as unknown as { moreError?: PersonaError; collection: { personas: unknown[] } };
+    expect(state.moreError?.status).to.equal(502);
+    expect(state.collection.personas).to.have.length(2);
+    const collection = await source.retry();
+    expect(collection.personas).to.have.length(4);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('7')).to.equal(7);
+    expect(parseRetryAfter(null)).to.equal(undefined);
+    expect(parseRetryAfter('soon')).to.equal(undefined);
+    const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
+    expect(parseRetryAfter(inTenSeconds)).to.be.within(8, 10);
+  });
+});

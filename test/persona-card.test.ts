@@ -1,0 +1,394 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/define.js';
+import { PersonaCard } from '../src/components/persona-card/persona-card.js';
+import { personaClient } from '../src/data/client.js';
+import type { PersonaErrorDetail, PersonaLoadDetail } from '../src/components/persona-card/persona-card.js';
+import { endpoint, requestCount, uniqueKey } from './support/helpers.js';
+
+const deep = {
+  pid: 'GLUE-001',
+  name: 'Account Manager',
+  identity: 'Day-to-day relationship management and account growth.',
+  app: 'Glue',
+  aha_moment: 'The first renewal I saw coming.',
+  comment_count: 1,
+  validation_count: 4,
+  updated_at: '2026-03-05',
+  url: 'https://example.test/personas/GLUE-001',
+  image: 'https://example.test/avatar.png',
+  jtbd: 'Grow accounts.',
+  profile: { role: 'CSM', experience: '2-8 years', team_size: '20-150 accounts', technical_skill: 'Moderate' },
+  goals: ['Drive expansion revenue', 'Prevent churn'],
+  frustrations: [{ title: 'Data Fragmentation', quote: 'I spend 2 hours every morning gathering data' }],
+  workflow: [{ when: 'Morning', activities: ['Check alerts'] }],
+  tools: [{ name: 'Whitespace Visualizer', frequency: '3-5 times per week', use_cases: ['Quarterly reviews'] }],
+  metrics: [{ name: 'Expansion revenue', target: '$50K per quarter' }],
+  principles: [{ title: 'Speed over depth', detail: 'Quick insights' }],
+};
+
+const root = (card: PersonaCard) => card.shadowRoot!;
+const part = (card: PersonaCard, name: string) => root(card).querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (card: PersonaCard, name: string) => part(card, name)?.textContent?.replace(/\s+/g, ' ').trim();
+
+async function settled(card: PersonaCard) {
+  await waitUntil(() => part(card, 'title') || part(card, 'problem'), 'card never settled', { timeout: 5000 });
+  await card.updateComplete;
+  return card;
+}
+
+async function withPersona(persona: unknown, variant: 'compact' | 'full' = 'compact') {
+  const card = await fixture<PersonaCard>(html`<persona-card variant=${variant} .persona=${persona}></persona-card>`);
+  return settled(card);
+}
+
+describe('<persona-card>', () => {
+  before(() => personaClient.configure({ retryDelay: 5, timeout: 1500, retries: 1 }));
+
+  it('registers once and survives a second registration', async () => {
+    expect(customElements.get('persona-card')).to.equal(PersonaCard);
+    class Other extends PersonaCard {}
+    const { defineElement } = await import('../src/internal/define-element.js');
+    expect(() => defineElement('persona-card', Other)).not.to.throw();
+    expect(customElements.get('persona-card')).to.equal(PersonaCard);
+  });
+
+  describe('compact (default)', () => {
+    it('shows app, name, identity, aha as a quote, counts, link, image and date', async () => {
+      const card = await withPersona(deep);
+      expect(text(card, 'app')).to.equal('Glue · GLUE-001');
+      expect(text(card, 'title')).to.equal('Account Manager');
+      expect(part(card, 'title')!.getAttribute('role')).to.equal('heading');
+      expect(part(card, 'title')!.getAttribute('aria-level')).to.equal('3');
+      expect(text(card, 'identity')).to.equal(deep.identity);
+      expect(part(card, 'aha')!.querySelector('blockquote')!.textContent).to.equal(deep.aha_moment);
+      const facts = [...part(card, 'meta')!.children].map((fact) => fact.textContent!.replace(/\s+/g, ' ').trim());
+      expect(facts).to.deep.equal(['1 comment', '4 validations', 'Updated Mar 5, 2026']);
+      const link = part(card, 'title')!.querySelector('a')!;
+      expect(link.href).to.equal(deep.url);
+      expect(link.rel).to.equal('noopener noreferrer');
+      const image = part(card, 'image') as HTMLImageElement;
+      expect(image.src).to.equal(deep.image);
+      expect(image.alt).to.equal('Avatar of Account Manager');
+      expect(image.loading).to.equal('lazy');
+    });
+
+    it('leaves out the deep fields and empty ones', async () => {
+      const card = await withPersona({ ...deep, aha_moment: '—', comment_count: undefined });
+      expect(root(card).querySelectorAll('[part~="section"]')).to.have.length(0);
+      expect(part(card, 'aha')).to.equal(null);
+      expect(text(card, 'meta')).not.to.contain('comment');
+    });
+
+    it('uses a readable app_id when there is no app name', async () => {
+      const card = await withPersona({ pid: 'P', name: 'n', identity: 'i', app_id: 'notion-ai' });
+      expect(text(card, 'app')).to.equal('Notion Ai · P');
+    });
+
+    it('pluralises counts', async () => {
+      const card = await withPersona({ ...deep, comment_count: 0, validation_count: 1 });
+      expect(text(card, 'meta')).to.contain('0 comments');
+      expect(text(card, 'meta')).to.contain('1 validation');
+      expect(text(card, 'meta')).not.to.contain('1 validations');
+    });
+  });
+
+  describe('full', () => {
+    it('shows every present field under headings, in reading order, one level deeper', async () => {
+      const card = await withPersona(deep, 'full');
+      const headings = [...root(card).querySelectorAll('[part~="section-heading"]')];
+      expect(headings.map((h) => h.textContent)).to.deep.equal([
+        'Profile',
+        'Job to be done',
+        'Goals',
+        'Frustrations',
+        'Daily workflow',
+        'Tools',
+        'Success metrics',
+        'Principles',
+      ]);
+      expect(headings.every((h) => h.getAttribute('aria-level') === '4')).to.equal(true);
+      const frustrations = root(card).querySelector('section[aria-label="Frustrations"]')!;
+      expect(frustrations.querySelector('blockquote')!.textContent).to.equal('“I spend 2 hours every morning gathering data”');
+      expect(root(card).querySelector('section[aria-label="Profile"] dl')!.textContent).to.contain('20-150 accounts');
+    });
+
+    it('follows heading-level', async () => {
+      const card = await fixture<PersonaCard>(
+        html`<persona-card heading-level="2" variant="full" .persona=${deep}></persona-card>`,
+      );
+      expect(part(card, 'title')!.getAttribute('aria-level')).to.equal('2');
+      expect(part(card, 'section-heading')!.getAttribute('aria-level')).to.equal('3');
+    });
+  });
+
+  describe('from an endpoint', () => {
+    it('shows a skeleton that reserves space, then the persona, then fires persona-load', async () => {
+      const src = endpoint({ key: uniqueKey(), count: 3, delay: 200 });
+      const card = await fixture<PersonaCard>(html`<persona-card src=${src} persona-id="T-002"></persona-card>`);
+      const skeleton = part(card, 'skeleton')!;
+      expect(skeleton).to.exist;
+      expect(skeleton.getAttribute('role')).to.equal('status');
+      expect(skeleton.getBoundingClientRect().height).to.be.at.least(200);
+      const { detail } = (await oneEvent(card, 'persona-load')) as CustomEvent<PersonaLoadDetail>;
+      expect(detail.persona.pid).to.equal('T-002');
+      expect(detail.skipped).to.deep.equal([]);
+      expect(text(card, 'title')).to.equal('The Test Persona 002');
+    });
+
+    it('says which persona is missing, and fires persona-error with kind not-found', async () => {
+      const src = endpoint({ key: uniqueKey(), count: 3 });
+      const card = document.createElement('persona-card');
+      const event = oneEvent(card, 'persona-error');
+      card.src = src;
+      card.personaId = 'APP-999';
+      document.body.append(card);
+      try {
+        const { detail } = (await event) as CustomEvent<PersonaErrorDetail>;
+        expect(detail.error.kind).to.equal('not-found');
+        await card.updateComplete;
+        expect(text(card, 'problem')).to.contain('No persona APP-999 at this endpoint.');
+      } finally {
+        card.remove();
+      }
+    });
+
+    it('bubbles its events out of shadow roots to the host page', async () => {
+      const wrapper = await fixture(html`<div></div>`);
+      const shadow = wrapper.attachShadow({ mode: 'open' });
+      const card = document.createElement('persona-card');
+      card.persona = deep;
+      const heard = oneEvent(wrapper, 'persona-load');
+      shadow.append(card);
+      expect(((await heard) as CustomEvent<PersonaLoadDetail>).detail.persona.pid).to.equal('GLUE-001');
+    });
+
+    it('explains an HTTP failure and recovers with Retry', async () => {
+      const key = uniqueKey();
+      const src = endpoint({ key, count: 2, status: 500, fail: 2 });
+      const card = await settled(
+        await fixture<PersonaCard>(html`<persona-card src=${src} persona-id="T-001"></persona-card>`),
+      );
+      expect(text(card, 'problem')).to.contain('This persona could not be loaded.');
+      expect(text(card, 'problem')).to.contain('HTTP 500');
+      expect(part(card, 'problem')!.getAttribute('role')).to.equal('alert');
+      part(card, 'retry-button')!.click();
+      await waitUntil(() => text(card, 'title') === 'The Test Persona 001', 'retry did not recover');
+      expect(await requestCount(key)).to.equal(3);
+    });
+
+    for (const [body, message] of [
+      ['not-json', 'This endpoint did not return persona data.'],
+      ['wrong-shape', 'This endpoint did not return persona data.'],
+    ] as const) {
+      it(`explains a ${body} answer`, async () => {
+        const card = await fixture<PersonaCard>(
+          html`<persona-card src=${endpoint({ key: uniqueKey(), body })} persona-id="T-001"></persona-card>`,
+        );
+        const { detail } = (await oneEvent(card, 'persona-error')) as CustomEvent<PersonaErrorDetail>;
+        expect(detail.error.kind).to.equal('data');
+        await card.updateComplete;
+        expect(text(card, 'problem')).to.contain(message);
+        expect(part(card, 'retry-button')).to.exist;
+      });
+    }
+
+    it('finds a persona on a later page of the endpoint', async () => {
+      const key = uniqueKey();
+      const card = await fixture<PersonaCard>(
+        html`<persona-card src=${endpoint({ key, count: 9, pages: 3 })} persona-id="T-009"></persona-card>`,
+      );
+      await waitUntil(() => text(card, 'title') === 'The Test Persona 009', 'later page never loaded');
+      expect(await requestCount(key)).to.equal(3);
+    });
+
+    it('with loading="lazy" fetches only when near the viewport', async () => {
+      const key = uniqueKey();
+      const src = endpoint({ key, count: 1 });
+      const page = await fixture<HTMLElement>(html`<div>
+        <div style="height: 4000px"></div>
+        <persona-card loading="lazy" src=${src} persona-id="T-001"></persona-card>
+      </div>`);
+      const card = page.querySelector('persona-card')!;
+      await aTimeout(150);
+      expect(await requestCount(key)).to.equal(0);
+      expect(part(card, 'skeleton')).to.exist;
+      card.scrollIntoView();
+      await waitUntil(() => text(card, 'title') === 'The Test Persona 001', 'lazy card never loaded');
+      expect(await requestCount(key)).to.equal(1);
+    });
+
+    it('prefers a persona set from JavaScript and makes no request', async () => {
+      const key = uniqueKey();
+      const card = await fixture<PersonaCard>(
+        html`<persona-card loading="lazy" src=${endpoint({ key })} persona-id="T-001" .persona=${deep}></persona-card>`,
+      );
+      expect(text(card, 'title')).to.equal('Account Manager');
+      await aTimeout(50);
+      expect(await requestCount(key)).to.equal(0);
+    });
+
+    it('explains an invalid persona object', async () => {
+      const card = await fixture<PersonaCard>(html`<persona-card .persona=${{ pid: 'X' }}></persona-card>`);
+      expect(text(card, 'problem')).to.contain('This persona is not valid: missing or invalid "name".');
+    });
+  });
+
+  describe('hostile and odd data', () => {
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+
+    it('renders markup in every string field as inert text', async () => {
+      const hostile = {
+        pid: payload,
+        name: payload,
+        identity: payload,
+        app: payload,
+        aha_moment: payload,
+        jtbd: payload,
+        goals: [payload, { title: payload, detail: payload, quote: payload }],
+        profile: { role: payload },
+        workflow: [{ when: payload, activities: [payload] }],
+        tools: [{ name: payload, use_cases: [payload], features: [payload] }],
+        metrics: [{ name: payload, target: payload }],
+        url: 'javascript:window.__pwned=1',
+        image: 'javascript:window.__pwned=1',
+      };
+      const card = await withPersona(hostile, 'full');
+      await aTimeout(50);
+      expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+      expect(root(card).querySelectorAll('script, img, a')).to.have.length(0);
+      expect(text(card, 'title')).to.equal(payload);
+      expect(root(card).textContent).to.contain(payload);
+    });
+
+    it('clamps long text behind a More toggle and wraps unbroken words', async () => {
+      const long = `${'word '.repeat(2000)}${'x'.repeat(200)}`;
+      const card = await fixture<PersonaCard>(
+        html`<div style="width: 260px"><persona-card .persona=${{ ...deep, identity: long }}></persona-card></div>`,
+      ).then((wrapper) => settled(wrapper.querySelector('persona-card')!));
+      const identity = part(card, 'identity')!;
+      const clampedHeight = identity.getBoundingClientRect().height;
+      expect(clampedHeight).to.be.below(200);
+      expect(card.getBoundingClientRect().width).to.equal(260);
+      expect(part(card, 'base')!.scrollWidth).to.be.at.most(260);
+      const more = part(card, 'more-button')!;
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+      expect(more.getAttribute('aria-controls')).to.equal(identity.id);
+      more.click();
+      await card.updateComplete;
+      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      expect(identity.getBoundingClientRect().height).to.be.above(clampedHeight * 5);
+    });
+
+    it('sets text direction per field for right-to-left text and keeps emoji', async () => {
+      const card = await withPersona({ ...deep, name: 'مهندس البيانات 👩‍💻', identity: 'هذا نص عربي طويل.' });
+      expect(text(card, 'title')).to.equal('مهندس البيانات 👩‍💻');
+      expect(part(card, 'identity')!.getAttribute('dir')).to.equal('auto');
+      expect(getComputedStyle(part(card, 'identity')!).direction).to.equal('rtl');
+    });
+  });
+
+  describe('export', () => {
+    it('copies the persona as Markdown', async () => {
+      const card = await withPersona(deep, 'full');
+      let copied = '';
+      const original = navigator.clipboard.writeText;
+      navigator.clipboard.writeText = async (value: string) => {
+        copied = value;
+      };
+      try {
+        [...root(card).querySelectorAll('button')].find((b) => b.textContent === 'Copy as Markdown')!.click();
+        await waitUntil(() => copied);
+      } finally {
+        navigator.clipboard.writeText = original;
+      }
+      expect(copied).to.match(/^# Account Manager\n/);
+      expect(copied).to.contain('*Glue · GLUE-001*');
+      expect(copied).to.contain('> **Aha moment:** The first renewal I saw coming.');
+      expect(copied).to.contain('## Frustrations\n\n- **Data Fragmentation**\n  > “I spend 2 hours every morning gathering data”');
+      expect(copied).to.contain('- Expansion revenue: $50K per quarter');
+      await card.updateComplete;
+      expect(text(card, 'base')).to.contain('Copied as Markdown.');
+    });
+
+    it('downloads the persona as JSON', async () => {
+      const card = await withPersona(deep);
+      const clicked = new Promise<HTMLAnchorElement>((resolve) => {
+        const onClick = (event: Event) => {
+          const target = event.target as HTMLAnchorElement;
+          if (!target.download) return;
+          event.preventDefault();
+          document.removeEventListener('click', onClick, true);
+          resolve(target);
+        };
+        document.addEventListener('click', onClick, true);
+      });
+      [...root(card).querySelectorAll('button')].find((b) => b.textContent === 'Download JSON')!.click();
+      const link = await clicked;
+      expect(link.download).to.equal('GLUE-001.json');
+      const json = (await (await fetch(link.href)).json()) as Record<string, unknown>;
+      expect(json.pid).to.equal('GLUE-001');
+      expect(json.app_id).to.equal('glue');
+      expect(json.frustrations).to.deep.equal(deep.frustrations);
+    });
+  });
+
+  describe('theming and accessibility', () => {
+    it('switches theme live without re-rendering the content', async () => {
+      const card = await withPersona(deep);
+      const base = part(card, 'base')!;
+      card.theme = 'light';
+      await card.updateComplete;
+      expect(getComputedStyle(base).backgroundColor).to.equal('rgb(255, 255, 255)');
+      card.setAttribute('theme', 'dark');
+      await card.updateComplete;
+      expect(part(card, 'base')).to.equal(base);
+      expect(getComputedStyle(base).backgroundColor).to.equal('rgb(13, 17, 23)');
+    });
+
+    it('lets the host restyle through custom properties and parts', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <style>
+          .themed persona-card { --persona-bg: rgb(1, 2, 3); }
+          .themed persona-card::part(title) { text-transform: uppercase; }
+        </style>
+        <div class="themed"><persona-card theme="light" .persona=${deep}></persona-card></div>
+      </div>`);
+      const card = await settled(wrapper.querySelector('persona-card')!);
+      expect(getComputedStyle(part(card, 'base')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(part(card, 'title')!).textTransform).to.equal('uppercase');
+    });
+
+    it('is not restyled by the host page’s element selectors', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <style>.hostile p, .hostile blockquote { display: none !important; color: red !important; }</style>
+        <div class="hostile"><persona-card theme="light" .persona=${deep}></persona-card></div>
+      </div>`);
+      const card = await settled(wrapper.querySelector('persona-card')!);
+      expect(getComputedStyle(part(card, 'identity')!).display).to.equal('block');
+    });
+
+    for (const theme of ['light', 'dark'] as const) {
+      it(`passes axe in the ${theme} theme, compact and full`, async () => {
+        for (const variant of ['compact', 'full'] as const) {
+          const card = await fixture<PersonaCard>(
+            html`<persona-card theme=${theme} variant=${variant} .persona=${deep}></persona-card>`,
+          );
+          await expect(card).to.be.accessible();
+        }
+      });
+
+      it(`passes axe in the ${theme} theme for loading and error states`, async () => {
+        const loading = await fixture<PersonaCard>(
+          html`<persona-card theme=${theme} src=${endpoint({ key: uniqueKey(), delay: 500 })} persona-id="T-001"></persona-card>`,
+        );
+        await expect(loading).to.be.accessible();
+        const failed = await settled(
+          await fixture<PersonaCard>(
+            html`<persona-card theme=${theme} src=${endpoint({ key: uniqueKey(), status: 404 })} persona-id="T-001"></persona-card>`,
+          ),
+        );
+        await expect(failed).to.be.accessible();
+      });
+    }
+  });
+});
