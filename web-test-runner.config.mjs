@@ -18,7 +18,9 @@ const args = [
 export default {
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: true,
-  concurrency: 2,
+  // One tab at a time: a background tab gets no requestAnimationFrame or
+  // IntersectionObserver callbacks, which fixtures and lazy loading rely on.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   middleware: [testEndpoint],
   plugins: [

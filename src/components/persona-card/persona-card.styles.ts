@@ -185,8 +185,9 @@ export const cardStyles = css`
   .status {
     font-size: 0.8125rem;
     color: var(--_muted);
-    min-height: 1lh;
-    margin-top: 4px;
+  }
+  .status.has-status {
+    margin-top: 8px;
   }
   section {
     margin-top: 16px;

@@ -261,9 +261,8 @@ export class PersonaCard extends LitElement {
     const long = text.length > CLAMP_CHARS;
     const open = this.expanded.has(key);
     const id = `text-${key}`;
-    return html`<p id=${id} dir="auto" part=${part} class="${className} ${long && !open ? 'clamped' : ''}">
-        ${text}
-      </p>
+    // No whitespace inside the <p>: it keeps line breaks (pre-line) for multi-paragraph text.
+    return html`<p id=${id} dir="auto" part=${part} class="${className} ${long && !open ? 'clamped' : ''}">${text}</p>
       ${long
         ? html`<button
             class="link"
@@ -347,7 +346,7 @@ export class PersonaCard extends LitElement {
         <button part="button" @click=${() => this.#copyMarkdown(persona)}>Copy as Markdown</button>
         <button part="button" @click=${() => this.#downloadJson(persona)}>Download JSON</button>
       </div>
-      <p class="status" role="status">${this.status}</p>`;
+      <p class="status ${this.status ? 'has-status' : ''}" role="status">${this.status}</p>`;
   }
 
   async #copyMarkdown(persona: Persona) {
