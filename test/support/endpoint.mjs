@@ -47,6 +47,12 @@ export async function testEndpoint(ctx, next) {
     return;
   }
 
+  if (q.redirect) {
+    // e.g. to the same server under another origin (127.0.0.1 vs localhost), which has no CORS headers.
+    ctx.redirect(q.redirect);
+    return;
+  }
+
   switch (q.body) {
     case 'not-json':
       ctx.type = 'application/json';
