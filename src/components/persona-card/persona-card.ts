@@ -88,16 +88,28 @@ export class PersonaCard extends LitElement {
    */
   @property({ reflect: true }) src?: string;
 
-  /** The `pid` of the persona to show, e.g. `APP-074`. @attr persona-id */
+  /**
+   * The `pid` of the persona to show, e.g. `APP-074`.
+   * @attr persona-id
+   */
   @property({ attribute: 'persona-id', reflect: true }) personaId?: string;
 
-  /** `compact` (default): the essentials. `full`: every field present, with headings. @attr variant */
+  /**
+   * `compact` (default): the essentials. `full`: every field present, with headings.
+   * @attr variant
+   */
   @property({ reflect: true }) variant: 'compact' | 'full' = 'compact';
 
-  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. @attr theme */
+  /**
+   * `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`.
+   * @attr theme
+   */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
-  /** Heading level of the persona's name (1–6); section headings go one deeper. @attr heading-level */
+  /**
+   * Heading level of the persona's name (1–6); section headings go one deeper.
+   * @attr heading-level
+   */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
   /**
@@ -107,7 +119,10 @@ export class PersonaCard extends LitElement {
    */
   @property({ attribute: 'contribute-action' }) contributeAction?: string;
 
-  /** `eager` (default) or `lazy`: fetch only when the card nears the viewport. @attr loading */
+  /**
+   * `eager` (default) or `lazy`: fetch only when the card nears the viewport.
+   * @attr loading
+   */
   @property({ reflect: true }) loading: 'eager' | 'lazy' = 'eager';
 
   /**
@@ -188,11 +203,13 @@ export class PersonaCard extends LitElement {
     const shown = view.status === 'persona' ? view.persona : view.status === 'error' ? view.error : undefined;
     if (!shown || this.#sameAsAnnounced(shown)) return;
     this.#announced = shown;
+    const init = { bubbles: true, composed: true };
     if (shown instanceof PersonaError) {
-      this.#emit<PersonaErrorDetail>('persona-error', { error: shown });
+      this.dispatchEvent(new CustomEvent<PersonaErrorDetail>('persona-error', { ...init, detail: { error: shown } }));
     } else {
       const skipped = state.status === 'ready' && !this.#given ? state.collection.skipped : [];
-      this.#emit<PersonaLoadDetail>('persona-load', { persona: shown, skipped });
+      const detail: PersonaLoadDetail = { persona: shown, skipped };
+      this.dispatchEvent(new CustomEvent<PersonaLoadDetail>('persona-load', { ...init, detail }));
     }
   }
 
@@ -203,10 +220,6 @@ export class PersonaCard extends LitElement {
       return before.kind === shown.kind && before.message === shown.message;
     }
     return false;
-  }
-
-  #emit<T>(type: string, detail: T) {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
   protected override render() {
