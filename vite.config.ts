@@ -13,6 +13,7 @@ const npmEntries: LibraryOptions = {
     data: 'src/data/index.ts',
     'persona-card': 'src/components/persona-card/persona-card.define.ts',
     'persona-provider': 'src/components/persona-provider/persona-provider.define.ts',
+    'contribute-form': 'src/components/contribute-form/contribute-form.define.ts',
   },
   formats: ['es'],
 };

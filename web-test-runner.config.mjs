@@ -22,7 +22,7 @@ export default {
   // IntersectionObserver callbacks, which fixtures and lazy loading rely on.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [testEndpoint],
+  middleware: [testEndpoint, (await import('./test/support/contributions-endpoint.mjs')).contributionsEndpoint],
   plugins: [
     esbuildPlugin({
       ts: true,

@@ -4,6 +4,20 @@
  * `persona-widgets/persona-card.js` (one tag) for that.
  */
 export { PersonaCard } from './components/persona-card/persona-card.js';
+export type { PersonaErrorDetail, PersonaLoadDetail } from './components/persona-card/persona-card.js';
+export {
+  ContributeForm,
+  ContributeError,
+  CONTRIBUTE_FIELD_LABELS,
+  describePersonaField,
+} from './components/contribute-form/contribute-form.js';
+export type {
+  ContributeErrorKind,
+  ContributeSubmitDetail,
+  ContributeSuccessDetail,
+  ContributeErrorDetail,
+  ContributeFormValues,
+} from './components/contribute-form/contribute-form.js';
 export { PersonaProvider } from './components/persona-provider/persona-provider.js';
 export * from './data/index.js';
 export { VERSION } from './version.js';

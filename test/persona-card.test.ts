@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import { PersonaCard } from '../src/components/persona-card/persona-card.js';
 import { personaClient } from '../src/data/client.js';
@@ -329,6 +330,64 @@ describe('<persona-card>', () => {
       expect(json.pid).to.equal('GLUE-001');
       expect(json.app_id).to.equal('glue');
       expect(json.frustrations).to.deep.equal(deep.frustrations);
+    });
+  });
+
+  describe('suggest an edit', () => {
+    const buttons = (card: PersonaCard) => [...root(card).querySelectorAll<HTMLButtonElement>('[part~="suggest-button"]')];
+    const dialog = (card: PersonaCard) => root(card).querySelector('dialog')!;
+    const form = (card: PersonaCard) => dialog(card).querySelector('contribute-form')!;
+
+    it('offers nothing to edit when no contribution endpoint is set', async () => {
+      const card = await withPersona(deep, 'full');
+      expect(buttons(card)).to.have.length(0);
+      expect(root(card).querySelector('dialog')).to.equal(null);
+      expect(root(card).textContent).not.to.contain('Help complete');
+    });
+
+    it('opens a prefilled form in a modal dialog; Escape closes it and focus returns', async () => {
+      const card = await fixture<PersonaCard>(
+        html`<persona-card contribute-action="/api-test/contributions" .persona=${deep}></persona-card>`,
+      );
+      expect(buttons(card)).to.have.length(1);
+      const button = buttons(card)[0]!;
+      button.focus();
+      button.click();
+      await waitUntil(() => dialog(card).open, 'dialog did not open');
+      expect(dialog(card).matches(':modal')).to.equal(true);
+      expect(form(card).getAttribute('persona-id')).to.equal('GLUE-001');
+      expect(form(card).getAttribute('kind')).to.equal('correct');
+      expect(form(card).getAttribute('action')).to.equal(new URL('/api-test/contributions', location.href).href);
+      expect(customElements.get('contribute-form')).to.exist;
+      await expect(card).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog(card).open, 'Escape did not close the dialog');
+      await waitUntil(() => root(card).activeElement === button, 'focus did not return to the button');
+      await card.updateComplete;
+      expect(dialog(card).querySelector('contribute-form')).to.equal(null);
+    });
+
+    it('in full, offers one edit per field and invites help for missing fields', async () => {
+      const sparse = { pid: 'APP-074', name: 'The Segment Data Engineer', identity: 'A data engineer.', goals: ['Clean data'] };
+      const wrapper = await fixture<HTMLElement>(html`<persona-provider contribute-action="/api-test/contributions">
+        <persona-card variant="full" .persona=${sparse}></persona-card>
+      </persona-provider>`);
+      const card = wrapper.querySelector('persona-card')!;
+      await card.updateComplete;
+      expect(buttons(card).map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Suggest an edit to Goals']);
+      buttons(card)[0]!.click();
+      await waitUntil(() => dialog(card).open);
+      expect(form(card).getAttribute('field')).to.equal('goals');
+      dialog(card).close();
+      await waitUntil(() => !dialog(card).querySelector('contribute-form'), 'form stayed after closing');
+
+      const invitations = [...root(card).querySelectorAll<HTMLButtonElement>('[part~="invitation-button"]')];
+      expect(invitations.map((b) => b.textContent!.trim())).to.include.members(['Profile', 'Job to be done', 'Frustrations']);
+      expect(invitations.map((b) => b.textContent!.trim())).not.to.include('Goals');
+      invitations.find((b) => b.textContent!.trim() === 'Frustrations')!.click();
+      await waitUntil(() => dialog(card).open);
+      expect(form(card).getAttribute('field')).to.equal('frustrations');
+      expect(form(card).getAttribute('kind')).to.equal('extend');
     });
   });
 

@@ -117,3 +117,50 @@ export function downloadText(filename: string, text: string, type: string): void
 export function safeFilename(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'persona';
 }
+
+/** Several personas as a JSON array, in the endpoint's own format. */
+export function personasToJson(personas: readonly Persona[]): string {
+  return `${JSON.stringify(personas, null, 2)}\n`;
+}
+
+/** Several personas as one Markdown document: a title, then each persona one heading level down. */
+export function personasToMarkdown(personas: readonly Persona[], title = 'Personas'): string {
+  const body = personas.map((persona) => personaToMarkdown(persona).replace(/^#/gm, '##'));
+  return `# ${md(title)}\n\n${body.join('\n')}`;
+}
+
+/** The columns of {@link personasToCsv}: a heading and how to read the cell. */
+export const CSV_COLUMNS: readonly [string, (persona: Persona) => string | number | undefined][] = [
+  ['pid', (p) => p.pid],
+  ['name', (p) => p.name],
+  ['app', (p) => appLabel(p)],
+  ['app_id', (p) => p.app_id],
+  ['category', (p) => p.category],
+  ['tags', (p) => p.tags?.join('; ')],
+  ['identity', (p) => p.identity],
+  ['aha_moment', (p) => p.aha_moment],
+  ['comment_count', (p) => p.comment_count],
+  ['validation_count', (p) => p.validation_count],
+  ['updated_at', (p) => p.updated_at],
+  ['url', (p) => p.url],
+];
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a quote, comma or line
+ * break, quotes doubled. Text that a spreadsheet would run as a formula
+ * (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading
+ * `'` so it stays text.
+ */
+export function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Several personas as CSV (RFC 4180: CRLF line ends, a header row), the summary fields only. */
+export function personasToCsv(personas: readonly Persona[]): string {
+  const rows = [CSV_COLUMNS.map(([name]) => name)];
+  for (const persona of personas) rows.push(CSV_COLUMNS.map(([, read]) => csvCell(read(persona))));
+  return `${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
+}

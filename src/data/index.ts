@@ -1,6 +1,16 @@
 /** The data layer on its own: contract, parser and shared client. */
 export * from './client.js';
 export * from './context.js';
+export {
+  CONTRIBUTION_KINDS,
+  PERSONA_FIELDS,
+  contributionSchema,
+  validateContribution,
+  type Contribution,
+  type ContributionKind,
+  type ContributionValidation,
+  type PersonaField,
+} from './contribution.js';
 export * from './controller.js';
 export * from './errors.js';
 export { appIdFromName, appNameFromId, cleanText, parseCollection, parsePersona } from './parse.js';

@@ -6,8 +6,16 @@
  *   GET /api-test/personas?key=K[&count=N][&pages=P][&status=S&fail=F][&retry-after=s]
  *                          [&delay=ms][&body=not-json|wrong-shape|html|huge]
  *   GET /api-test/count?key=K  →  { "count": <requests seen for K> }
+ *   GET /api-test/requests?key=K  →  { "requests": [<query parameters of each request>] }
+ *
+ * Server mode, like the demo endpoint (demo/server/personas-query.ts): when
+ * any of `q`, `app_id`, `sort`, `limit`, `offset` is present the answer is
+ * `{ personas, total, next? }` for the search (every word in name, app,
+ * identity, aha moment or tags; name/app matches first), app filter
+ * (`app_id=a,b`), order and page (`limit`, default 100; `offset`).
  */
 const counts = new Map();
+const requests = new Map();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,10 +41,16 @@ export async function testEndpoint(ctx, next) {
     ctx.body = JSON.stringify({ count: counts.get(key) ?? 0 });
     return;
   }
+  if (ctx.path === '/api-test/requests') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ requests: requests.get(key) ?? [] });
+    return;
+  }
   if (ctx.path !== '/api-test/personas') return next();
 
   const seen = (counts.get(key) ?? 0) + 1;
   counts.set(key, seen);
+  requests.set(key, [...(requests.get(key) ?? []), { ...q }]);
   if (q.delay) await sleep(Number(q.delay));
 
   if (q.status && seen <= Number(q.fail ?? Infinity)) {
@@ -72,6 +86,12 @@ export async function testEndpoint(ctx, next) {
       return;
   }
 
+  if (['q', 'app_id', 'sort', 'limit', 'offset'].some((name) => q[name] !== undefined)) {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(serverPage(ctx.path, q));
+    return;
+  }
+
   const total = Number(q.count ?? 3);
   const pages = Number(q.pages ?? 1);
   const size = Math.ceil(total / pages);
@@ -85,4 +105,42 @@ export async function testEndpoint(ctx, next) {
   }
   ctx.type = 'application/json';
   ctx.body = JSON.stringify(pages > 1 || q.envelope ? body : personas);
+}
+
+const fold = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const appIdOf = (persona) => fold(persona.app).replace(/[^a-z0-9]+/g, '-');
+
+const COMPARE = {
+  name: (a, b) => a.name.localeCompare(b.name),
+  comments: (a, b) => (b.comment_count ?? 0) - (a.comment_count ?? 0),
+  validations: (a, b) => (b.validation_count ?? 0) - (a.validation_count ?? 0),
+  updated: (a, b) => Date.parse(b.updated_at ?? 0) - Date.parse(a.updated_at ?? 0),
+};
+
+/** Server-side search, filter, sort and paging over `count` generated personas. */
+function serverPage(path, q) {
+  const all = Array.from({ length: Number(q.count ?? 3) }, (_, i) => makePersona(i));
+  const apps = String(q.app_id ?? '').split(',').filter(Boolean);
+  let matches = apps.length ? all.filter((persona) => apps.includes(appIdOf(persona))) : all;
+  const words = fold(String(q.q ?? '')).split(/\s+/).filter(Boolean);
+  if (words.length) {
+    const ranked = [];
+    for (const persona of matches) {
+      const title = fold(`${persona.name} ${persona.app}`);
+      const body = fold(`${persona.identity} ${persona.aha_moment}`);
+      if (!words.every((word) => title.includes(word) || body.includes(word))) continue;
+      ranked.push({ persona, rank: words.every((word) => title.includes(word)) ? 0 : 1 });
+    }
+    matches = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.persona);
+  }
+  if (COMPARE[q.sort]) matches = [...matches].sort(COMPARE[q.sort]);
+  const limit = Number(q.limit ?? 100);
+  const offset = Number(q.offset ?? 0);
+  const body = { personas: matches.slice(offset, offset + limit), total: matches.length };
+  if (offset + limit < matches.length) {
+    const params = new URLSearchParams(q);
+    params.set('offset', String(offset + limit));
+    body.next = `${path}?${params}`;
+  }
+  return body;
 }

@@ -141,6 +141,69 @@ export const cardStyles = css`
   blockquote {
     margin: 0;
   }
+  figure.aha {
+    margin-inline: 0;
+  }
+  .section-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 4px 12px;
+    margin-bottom: 6px;
+  }
+  .section-header .section-heading {
+    margin: 0;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  ul.invitations {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    list-style: none;
+    padding: 0;
+    margin-top: 6px;
+  }
+  ul.invitations li + li {
+    margin-top: 0;
+  }
+  dialog {
+    width: min(640px, calc(100vw - 32px));
+    max-height: calc(100vh - 32px);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  .dialog-header {
+    display: flex;
+    justify-content: space-between;
+    align-items: flex-start;
+    gap: 12px;
+    margin-bottom: 12px;
+  }
+  .dialog-title {
+    margin: 0;
+    font-size: 1.125rem;
+  }
+  .dialog-subtitle {
+    display: block;
+    font-size: 0.875rem;
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  button.close {
+    font-size: 1.25rem;
+    line-height: 1;
+    min-width: 32px;
+  }
   .meta {
     display: flex;
     flex-wrap: wrap;
@@ -231,6 +294,16 @@ export const cardStyles = css`
     height: 14px;
     margin-top: 10px;
     animation: pulse 1.4s ease-in-out infinite;
+  }
+  .bone.short {
+    width: 30%;
+  }
+  .bone.heading {
+    width: 65%;
+    height: 20px;
+  }
+  .bone.long {
+    width: 80%;
   }
   @keyframes pulse {
     50% {

@@ -133,6 +133,9 @@ export class PersonaCard extends LitElement {
 
   @state() private expanded = new Set<string>();
   @state() private status = '';
+  /** The field being edited in the dialog ('' for the whole persona), if it is open. */
+  @state() private editing?: { field: string; kind: 'correct' | 'extend' };
+  #editOpener?: HTMLElement;
 
   #data = new PersonaDataController(this);
   #given?: Persona | PersonaError;
@@ -232,11 +235,11 @@ export class PersonaCard extends LitElement {
   #renderSkeleton() {
     return html`<div part="base skeleton" class="card skeleton" role="status" aria-live="polite">
       <span class="visually-hidden">Loading persona…</span>
-      <div class="bone" style="width: 30%"></div>
-      <div class="bone" style="width: 65%; height: 20px"></div>
+      <div class="bone short"></div>
+      <div class="bone heading"></div>
       <div class="bone"></div>
       <div class="bone"></div>
-      <div class="bone" style="width: 80%"></div>
+      <div class="bone long"></div>
     </div>`;
   }
 
@@ -301,7 +304,7 @@ export class PersonaCard extends LitElement {
     const name = persona.url
       ? html`<a href=${persona.url} rel="noopener noreferrer" target="_blank" part="link">${persona.name}</a>`
       : persona.name;
-    return html`<article part="base" class="card" aria-label=${persona.name} lang="en">
+    return html`<article part="base" class="card" aria-label=${persona.name}>
       <header part="header">
         ${persona.image
           ? html`<img
@@ -325,7 +328,7 @@ export class PersonaCard extends LitElement {
       </header>
       ${this.#clampable('identity', persona.identity, 'identity', 'identity')}
       ${persona.aha_moment
-        ? html`<figure part="aha" class="aha" style="margin-inline: 0">
+        ? html`<figure part="aha" class="aha">
             <figcaption class="aha-label">${FIELD_LABELS.aha_moment}</figcaption>
             <blockquote dir="auto">${persona.aha_moment}</blockquote>
           </figure>`
@@ -355,11 +358,68 @@ export class PersonaCard extends LitElement {
   }
 
   #renderActions(persona: Persona) {
+    const contributing = Boolean(this.#contributeAction());
     return html`<div part="actions" class="actions">
+        ${contributing && this.variant === 'compact'
+          ? html`<button part="button suggest-button" @click=${(event: Event) => this.#openEditor(event, '', 'correct')}>
+              Suggest an edit
+            </button>`
+          : nothing}
         <button part="button" @click=${() => this.#copyMarkdown(persona)}>Copy as Markdown</button>
         <button part="button" @click=${() => this.#downloadJson(persona)}>Download JSON</button>
       </div>
-      <p class="status ${this.status ? 'has-status' : ''}" role="status">${this.status}</p>`;
+      <p class="status ${this.status ? 'has-status' : ''}" role="status">${this.status}</p>
+      ${contributing ? this.#renderEditor(persona) : nothing}`;
+  }
+
+  #contributeAction(): string | undefined {
+    return this.#data.contributeAction(this.contributeAction);
+  }
+
+  async #openEditor(event: Event, field: string, kind: 'correct' | 'extend') {
+    this.#editOpener = event.currentTarget as HTMLElement;
+    this.editing = { field, kind };
+    // Only microtasks until showModal(), so a late `close` from a previous opening cannot interleave.
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+    // The form is loaded on first use, so a page of read-only cards never pays for it.
+    await import('../contribute-form/contribute-form.define.js');
+  }
+
+  #closeEditor() {
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
+  }
+
+  #onEditorClosed(event: Event) {
+    // `close` arrives a task later; the dialog may have been opened again meanwhile.
+    if ((event.target as HTMLDialogElement).open) return;
+    this.editing = undefined;
+    this.#editOpener?.focus();
+  }
+
+  #renderEditor(persona: Persona) {
+    const editing = this.editing;
+    const label = editing?.field ? FIELD_LABELS[editing.field as keyof typeof FIELD_LABELS] ?? editing.field : '';
+    return html`<dialog part="dialog" aria-labelledby="editor-title" @close=${this.#onEditorClosed}>
+      <div class="dialog-header">
+        <h2 id="editor-title" class="dialog-title">
+          Suggest an edit${label ? html`: ${label}` : nothing}
+          <span class="dialog-subtitle">${persona.name}</span>
+        </h2>
+        <button part="button close-button" class="close" aria-label="Close" @click=${this.#closeEditor}>×</button>
+      </div>
+      ${editing
+        ? html`<contribute-form
+            action=${this.#contributeAction()!}
+            src=${this.#data.endpoint ?? ''}
+            persona-id=${persona.pid}
+            field=${editing.field}
+            kind=${editing.kind}
+            theme=${this.theme}
+          ></contribute-form>`
+        : nothing}
+    </dialog>`;
   }
 
   async #copyMarkdown(persona: Persona) {
@@ -379,12 +439,52 @@ export class PersonaCard extends LitElement {
   }
 
   #renderSections(persona: Persona, level: number) {
-    const section = (key: keyof typeof FIELD_LABELS, body: TemplateResult | typeof nothing) =>
-      body === nothing
-        ? nothing
-        : html`<section part="section" aria-label=${FIELD_LABELS[key]}>
-            ${this.#heading(level, FIELD_LABELS[key], 'section-heading', 'section-heading')} ${body}
-          </section>`;
+    const contributing = Boolean(this.#contributeAction());
+    const missing: (keyof typeof FIELD_LABELS)[] = [];
+    const section = (key: keyof typeof FIELD_LABELS, body: TemplateResult | typeof nothing) => {
+      if (body === nothing) {
+        missing.push(key);
+        return nothing;
+      }
+      return html`<section part="section" aria-label=${FIELD_LABELS[key]}>
+        <div class="section-header">
+          ${this.#heading(level, FIELD_LABELS[key], 'section-heading', 'section-heading')}
+          ${contributing
+            ? html`<button
+                part="button suggest-button"
+                class="link"
+                aria-label=${`Suggest an edit to ${FIELD_LABELS[key]}`}
+                @click=${(event: Event) => this.#openEditor(event, key, 'correct')}
+              >
+                Suggest an edit
+              </button>`
+            : nothing}
+        </div>
+        ${body}
+      </section>`;
+    };
+    const invitations = () =>
+      contributing && missing.length
+        ? html`<section part="section invitations" aria-label="Help complete this persona">
+            ${this.#heading(level, 'Help complete this persona', 'section-heading', 'section-heading')}
+            <p class="muted">Nobody has described these yet. Know this persona? Add what you know:</p>
+            <ul class="invitations">
+              ${missing.map(
+                (key) =>
+                  html`<li>
+                    <button
+                      part="button invitation-button"
+                      class="link"
+                      aria-label=${`Help complete ${FIELD_LABELS[key]}`}
+                      @click=${(event: Event) => this.#openEditor(event, key, 'extend')}
+                    >
+                      ${FIELD_LABELS[key]}
+                    </button>
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing;
     const text = (key: 'jtbd' | 'intention' | 'outcome' | 'scenario' | 'context' | 'composability') => {
       const value = persona[key];
       return section(key, value ? this.#clampable(key, value, '', 'text') : nothing);
@@ -466,7 +566,7 @@ export class PersonaCard extends LitElement {
             </ul>`
           : nothing,
       )}
-      ${items('principles')} ${text('composability')}
+      ${items('principles')} ${text('composability')} ${invitations()}
     `;
   }
 
