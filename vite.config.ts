@@ -5,6 +5,7 @@
  *   for pages that load one script tag.
  */
 import { defineConfig, type LibraryOptions } from 'vite';
+import { minifyCssLiterals } from './build/minify-css-literals.js';
 
 const npmEntries: LibraryOptions = {
   entry: {
@@ -28,6 +29,7 @@ const scriptTagBundle: LibraryOptions = {
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   return {
+    plugins: [minifyCssLiterals()],
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,
