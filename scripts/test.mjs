@@ -1,7 +1,8 @@
 /**
  * `npm test`: the browser suite (web-test-runner in headless Chromium, with
- * coverage) and then the demo endpoint's Node suite; ends with one summary
- * line for both. Exits non-zero if either fails.
+ * coverage), then the Node suites: the demo endpoint (test/server) and the
+ * built bundle end to end in Chromium (test/e2e, after a fresh build). Ends
+ * with one summary line for all. Exits non-zero if anything fails.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -19,16 +20,19 @@ function run(command, args) {
 }
 
 const browser = await run('npx', ['wtr', '--coverage']);
-const serverTests = readdirSync('test/server')
-  .filter((file) => file.endsWith('.test.ts'))
-  .map((file) => `test/server/${file}`);
-const node = await run('node', ['--import', 'tsx', '--test', '--test-reporter=tap', ...serverTests]);
+const build = await run('npm', ['run', 'build', '--silent']);
+const nodeTests = ['test/server', 'test/e2e'].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => `${dir}/${file}`),
+);
+const node = await run('node', ['--import', 'tsx', '--test', '--test-reporter=tap', ...nodeTests]);
 
 // "84 passed, 0 failed" (web-test-runner) and "# pass 33" / "# fail 0" (node:test).
 const wtr = [...browser.output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
 const pass = Number(wtr?.[1] ?? 0) + Number(node.output.match(/^# pass (\d+)/m)?.[1] ?? 0);
 const fail = Number(wtr?.[2] ?? 0) + Number(node.output.match(/^# fail (\d+)/m)?.[1] ?? 0);
-const ok = browser.code === 0 && node.code === 0 && wtr !== undefined;
+const ok = browser.code === 0 && build.code === 0 && node.code === 0 && wtr !== undefined;
 
 console.log(`\nTotal: ${pass} passed, ${fail} failed`);
 process.exit(ok ? 0 : 1);
