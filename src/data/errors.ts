@@ -72,7 +72,9 @@ export function describePersonaError(error: PersonaError): string {
   }
 }
 
-function formatWait(seconds: number): string {
-  if (seconds < 90) return `${Math.ceil(seconds)} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
+/** "30 seconds", "5 minutes", "2 hours": how long to wait, for people. */
+export function formatWait(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} seconds`;
+  if (seconds < 90 * 60) return `${Math.ceil(seconds / 60)} minutes`;
+  return `${Math.ceil(seconds / 3600)} hours`;
 }

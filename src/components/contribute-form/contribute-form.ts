@@ -16,6 +16,7 @@ import {
   type PersonaField,
 } from '../../data/contribution.js';
 import { PersonaDataController } from '../../data/controller.js';
+import { formatWait } from '../../data/errors.js';
 import { FIELD_LABELS, appLabel } from '../../data/export.js';
 import type { Persona } from '../../data/types.js';
 import { VERSION } from '../../version.js';
@@ -202,12 +203,6 @@ function pageUrl(): string | undefined {
 /** What identifies a draft's content: everything but the time and the page. */
 function fingerprint(contribution: Contribution): string {
   return JSON.stringify({ ...contribution, submitted_at: undefined, page_url: undefined });
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} seconds`;
-  if (seconds < 90 * 60) return `${Math.ceil(seconds / 60)} minutes`;
-  return `${Math.ceil(seconds / 3600)} hours`;
 }
 
 function formatSavedAt(iso: string): string {
