@@ -89,6 +89,9 @@ export class PersonaDataController implements ReactiveController {
   hostUpdate(): void {
     const endpoint = this.endpoint;
     if (endpoint !== this.#source?.url) this.#connect(endpoint);
+    // An element removed before its first update still gets that update: it must
+    // not subscribe, observe or fetch then, or nothing would ever undo it.
+    if (!this.#host.isConnected) return;
     this.#observeVisibility();
     if (this.#source && !this.#source.started && this.#shouldLoad()) {
       this.#source.load().catch(() => {});
@@ -107,7 +110,7 @@ export class PersonaDataController implements ReactiveController {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#source = endpoint ? this.#client.source(endpoint) : undefined;
-    if (this.#source) this.#subscribe(this.#source);
+    if (this.#source && this.#host.isConnected) this.#subscribe(this.#source);
   }
 
   #subscribe(source: PersonaSource) {

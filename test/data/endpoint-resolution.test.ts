@@ -90,4 +90,34 @@ describe('where an element gets its endpoint', () => {
     expect(await shownName(remaining)).to.equal('The Test Persona 002');
     expect(await requestCount(key)).to.equal(1);
   });
+
+  it('an element removed before its first update leaves no subscription or request behind', async () => {
+    const key = uniqueKey();
+    const src = endpoint({ key, count: 1 });
+    const source = personaClient.source(src);
+    let active = 0;
+    const subscribe = source.subscribe.bind(source);
+    source.subscribe = (listener) => {
+      active++;
+      const unsubscribe = subscribe(listener);
+      return () => {
+        active--;
+        return unsubscribe();
+      };
+    };
+    const host = document.createElement('div');
+    document.body.append(host);
+    const cards = Array.from({ length: 5 }, () => Object.assign(document.createElement('persona-card'), { src, personaId: 'T-001' }));
+    host.append(...cards);
+    host.remove(); // before Lit's first update, which is a microtask away
+    await Promise.all(cards.map((card) => card.updateComplete));
+    expect(active).to.equal(0);
+    expect(await requestCount(key)).to.equal(0);
+
+    document.body.append(host); // and they work when they come back
+    await waitUntil(() => cards.every((card) => shown(card) === 'The Test Persona 001'), 'cards did not recover');
+    expect(active).to.equal(5);
+    host.remove();
+    expect(active).to.equal(0);
+  });
 });
