@@ -15,6 +15,7 @@ const npmEntries: LibraryOptions = {
     'persona-card': 'src/components/persona-card/persona-card.define.ts',
     'persona-provider': 'src/components/persona-provider/persona-provider.define.ts',
     'contribute-form': 'src/components/contribute-form/contribute-form.define.ts',
+    'persona-grid': 'src/components/persona-grid/persona-grid.define.ts',
   },
   formats: ['es'],
 };

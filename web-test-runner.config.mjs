@@ -16,7 +16,7 @@ const args = [
 ];
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
   // One tab at a time: a background tab gets no requestAnimationFrame or
   // IntersectionObserver callbacks, which fixtures and lazy loading rely on.

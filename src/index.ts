@@ -18,6 +18,14 @@ export type {
   ContributeErrorDetail,
   ContributeFormValues,
 } from './components/contribute-form/contribute-form.js';
+export { PersonaGrid } from './components/persona-grid/persona-grid.js';
+export type {
+  PersonaGridChangeDetail,
+  PersonaGridLoadDetail,
+  PersonaSelectDetail,
+} from './components/persona-grid/persona-grid.js';
+export type { GridSort, GridView } from './components/persona-grid/grid-view.js';
+export { PersonaIndex, fold, tokenize, type SearchHit } from './search/index.js';
 export { PersonaProvider } from './components/persona-provider/persona-provider.js';
 export * from './data/index.js';
 export { VERSION } from './version.js';

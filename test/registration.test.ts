@@ -6,7 +6,8 @@ describe('registration', () => {
     const api = await import('../src/index.js');
     expect(api.PersonaCard).to.be.a('function');
     expect(api.ContributeForm).to.be.a('function');
-    for (const tag of ['persona-card', 'persona-provider', 'contribute-form']) {
+    expect(api.PersonaGrid).to.be.a('function');
+    for (const tag of ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid']) {
       expect(customElements.get(tag), tag).to.equal(undefined);
     }
   });

@@ -13,6 +13,13 @@ export {
 } from './contribution.js';
 export * from './controller.js';
 export * from './errors.js';
+export {
+  personaToJson,
+  personaToMarkdown,
+  personasToCsv,
+  personasToJson,
+  personasToMarkdown,
+} from './export.js';
 export { appIdFromName, appNameFromId, cleanText, parseCollection, parsePersona } from './parse.js';
 export { collectionWireSchema, personaWireSchema } from './schema.js';
 export type * from './types.js';

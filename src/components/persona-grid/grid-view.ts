@@ -1,0 +1,160 @@
+/**
+ * What a `<persona-grid>` shows, as plain data and pure functions: the view
+ * (query, apps, sort), local filtering and ordering, the server-mode request
+ * URL, and the view's own parameter in the page URL.
+ */
+import { appLabel } from '../../data/export.js';
+import type { Persona } from '../../data/types.js';
+import type { PersonaIndex } from '../../search/persona-index.js';
+
+export const SORTS = ['relevance', 'name', 'comments', 'validations', 'updated'] as const;
+/** `relevance`: best match first when searching, else the endpoint's order. */
+export type GridSort = (typeof SORTS)[number];
+
+export const SORT_LABELS: Record<GridSort, string> = {
+  relevance: 'Relevance',
+  name: 'Name',
+  comments: 'Most comments',
+  validations: 'Most validations',
+  updated: 'Recently updated',
+};
+
+export interface GridView {
+  query: string;
+  /** Selected `app_id`s. */
+  apps: string[];
+  sort: GridSort;
+}
+
+export interface AppFacet {
+  id: string;
+  label: string;
+  /** Personas of this app among the query's matches (undefined when unknown: server mode). */
+  count?: number;
+}
+
+/** `"segment, Glue,,"` → `['segment', 'glue']`. */
+export function parseApps(value: string | undefined | null): string[] {
+  const ids = (value ?? '')
+    .split(',')
+    .map((id) => id.trim().toLowerCase())
+    .filter(Boolean);
+  return [...new Set(ids)];
+}
+
+export function parseSort(value: string | undefined | null): GridSort {
+  return (SORTS as readonly string[]).includes(value ?? '') ? (value as GridSort) : 'relevance';
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const count = (value?: number) => value ?? -1;
+const time = (value?: string) => (value ? Date.parse(value) : -Infinity);
+
+/** Orders for the sort control; counts and dates put the largest (most discussed, newest) first. */
+const COMPARE: Record<Exclude<GridSort, 'relevance'>, (a: Persona, b: Persona) => number> = {
+  name: (a, b) => collator.compare(a.name, b.name),
+  comments: (a, b) => count(b.comment_count) - count(a.comment_count),
+  validations: (a, b) => count(b.validation_count) - count(a.validation_count),
+  updated: (a, b) => time(b.updated_at) - time(a.updated_at),
+};
+
+/** A stable sort: equal personas keep their relevance (or endpoint) order. */
+export function sortPersonas(personas: readonly Persona[], sort: GridSort): readonly Persona[] {
+  return sort === 'relevance' ? personas : [...personas].sort(COMPARE[sort]);
+}
+
+export interface LocalResult {
+  /** Every persona of the view, in order. */
+  personas: readonly Persona[];
+  /** Each app of the collection, with its count among the query's matches. */
+  facets: AppFacet[];
+}
+
+/** Search, app filter and order over a loaded collection. */
+export function selectLocal(all: readonly Persona[], index: PersonaIndex | undefined, view: GridView): LocalResult {
+  const matches = view.query.trim() && index ? index.search(view.query).map((hit) => hit.persona) : all;
+  const counts = new Map<string, number>();
+  for (const persona of matches) {
+    if (persona.app_id) counts.set(persona.app_id, (counts.get(persona.app_id) ?? 0) + 1);
+  }
+  const filtered = view.apps.length ? matches.filter((p) => view.apps.includes(p.app_id ?? '')) : matches;
+  return { personas: sortPersonas(filtered, view.sort), facets: facetsOf(all, counts, view.apps) };
+}
+
+/** Every app seen that has matches (plus the selected ones), sorted by name. */
+export function facetsOf(personas: readonly Persona[], counts: Map<string, number> | undefined, selected: string[]) {
+  const labels = new Map<string, string>();
+  for (const persona of personas) {
+    if (persona.app_id && !labels.has(persona.app_id)) labels.set(persona.app_id, appLabel(persona)!);
+  }
+  for (const id of selected) if (!labels.has(id)) labels.set(id, id);
+  return (
+    [...labels]
+      .map(([id, label]): AppFacet => (counts ? { id, label, count: counts.get(id) ?? 0 } : { id, label }))
+      // Apps the search left without a match are noise, unless selected (they must stay uncheckable).
+      .filter((facet) => facet.count !== 0 || selected.includes(facet.id))
+      .sort((a, b) => collator.compare(a.label, b.label))
+  );
+}
+
+/**
+ * Server mode: the endpoint URL with the view as parameters — the query under
+ * `searchParam`, `app_id=a,b`, `sort` (left out for relevance) and `limit`.
+ * Other parameters of `src` are kept.
+ */
+export function serverUrl(endpoint: string, searchParam: string, view: GridView, limit: number): string {
+  const url = new URL(endpoint);
+  const params = url.searchParams;
+  const query = view.query.trim();
+  const set = (name: string, value: string) => (value ? params.set(name, value) : params.delete(name));
+  set(searchParam, query);
+  set('app_id', view.apps.join(','));
+  set('sort', view.sort === 'relevance' ? '' : view.sort);
+  set('limit', String(limit));
+  params.delete('offset');
+  return url.href;
+}
+
+/** The view as the value of the grid's own page-URL parameter; empty for the default view. */
+export function encodeView(view: GridView): string {
+  const params = new URLSearchParams();
+  if (view.query.trim()) params.set('q', view.query.trim());
+  if (view.apps.length) params.set('app', view.apps.join(','));
+  if (view.sort !== 'relevance') params.set('sort', view.sort);
+  return params.toString();
+}
+
+export function decodeView(value: string): GridView {
+  const params = new URLSearchParams(value);
+  return { query: params.get('q') ?? '', apps: parseApps(params.get('app')), sort: parseSort(params.get('sort')) };
+}
+
+/** The raw value of one query parameter of a URL's search string, decoded. */
+export function readParam(search: string, name: string): string | undefined {
+  return new URLSearchParams(search).get(name) ?? undefined;
+}
+
+/**
+ * A search string with one parameter set (or removed when `value` is empty),
+ * every other parameter left byte for byte as it was.
+ */
+export function writeParam(search: string, name: string, value: string): string {
+  const keep = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((part) => {
+      if (!part) return false;
+      const key = part.split('=')[0]!;
+      try {
+        return decodeURIComponent(key.replace(/\+/g, ' ')) !== name;
+      } catch {
+        return true;
+      }
+    });
+  if (value) {
+    // `=`, `,` and `+` (a space, read back either way) keep the link readable.
+    const encoded = encodeURIComponent(value).replace(/%(3D|2C|2B)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    keep.push(`${encodeURIComponent(name)}=${encoded}`);
+  }
+  return keep.length ? `?${keep.join('&')}` : '';
+}

@@ -1,0 +1,256 @@
+import { css } from 'lit';
+
+/** The grid's own look; colours and sizes come from the card's theme tokens. */
+export const gridStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    /* Host page CSS must not leak in: reset what inherits. */
+    font: 400 15px/1.5 var(--_font);
+    color: var(--_fg);
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+  }
+  :host([hidden]),
+  [hidden] {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  /* Its own background, so the toolbar stays readable when the theme and the page differ. */
+  .base {
+    background: var(--persona-grid-bg, var(--_bg));
+    padding: var(--persona-grid-padding, 12px);
+    border-radius: var(--_radius);
+  }
+  @container (max-width: 20rem) {
+    .base {
+      padding: var(--persona-grid-padding, 6px);
+    }
+  }
+  p {
+    margin: 0;
+  }
+  .toolbar,
+  .summary,
+  .export,
+  .buttons,
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+  }
+  .toolbar {
+    gap: 12px;
+    align-items: end;
+  }
+  .field {
+    display: grid;
+    gap: 4px;
+    flex: 1 1 10rem;
+  }
+  .search {
+    flex: 3 1 16rem;
+  }
+  label,
+  .label,
+  legend {
+    font-size: 0.8125rem;
+    font-weight: 600;
+  }
+  [type='search'],
+  select,
+  button {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    padding: 6px 10px;
+    min-height: 38px;
+  }
+  input::placeholder {
+    color: var(--_muted);
+  }
+  :hover:is(input, select, button) {
+    border-color: var(--_muted);
+  }
+  button {
+    font-size: 0.8125rem;
+    background: var(--_subtle);
+    padding: 4px 10px;
+    min-height: 32px;
+    cursor: pointer;
+  }
+  .select-like {
+    position: relative;
+    font-size: inherit;
+    text-align: start;
+    background: var(--_bg);
+    padding-inline-end: 32px;
+    min-height: 38px;
+  }
+  .select-like::after {
+    content: '';
+    position: absolute;
+    inset-inline-end: 13px;
+    top: calc(50% - 6px);
+    width: 7px;
+    height: 7px;
+    border: solid currentColor;
+    border-width: 0 1.5px 1.5px 0;
+    rotate: 45deg;
+  }
+  [aria-expanded='true']::after {
+    top: calc(50% - 2px);
+    rotate: -135deg;
+  }
+  .link {
+    background: none;
+    border: none;
+    padding: 0;
+    min-height: 24px;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .apps {
+    margin: 12px 0 0;
+    padding: 8px 12px 12px;
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+  }
+  .apps-list {
+    columns: 11rem;
+    column-gap: 16px;
+    max-height: 16rem;
+    overflow: auto;
+  }
+  .apps-list label {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    break-inside: avoid;
+    font-weight: 400;
+    font-size: 0.875rem;
+    padding: 2px 0;
+  }
+  .apps-list input {
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .n {
+    margin-inline-start: auto;
+    color: var(--_muted);
+  }
+  .summary {
+    justify-content: space-between;
+    margin: 12px 0;
+  }
+  .count,
+  .title {
+    font-weight: 650;
+  }
+  .export,
+  .status,
+  .muted {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .buttons {
+    gap: 6px;
+  }
+  .status:empty {
+    display: none;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--persona-grid-gap, 16px);
+    margin: 12px 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  @container (min-width: 36rem) {
+    .grid {
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--persona-grid-min, 17rem)), 1fr));
+    }
+  }
+  .stale {
+    opacity: 0.6;
+  }
+  .item {
+    display: grid;
+    border-radius: var(--_radius);
+  }
+  persona-card::part(base) {
+    height: 100%;
+  }
+  .footer {
+    justify-content: center;
+    margin-top: 16px;
+  }
+  .footer button {
+    font-size: 0.9375rem;
+    padding: 6px 16px;
+  }
+  .footer [role='alert'] {
+    flex-basis: 100%;
+    text-align: center;
+  }
+  .box,
+  .skeleton {
+    margin-top: 12px;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .box {
+    padding: 24px var(--_space);
+    text-align: center;
+    overflow-wrap: anywhere;
+  }
+  [part='empty'] {
+    border-style: dashed;
+  }
+  .box button {
+    margin-top: 12px;
+  }
+  .skeleton {
+    margin: 0;
+    min-height: var(--persona-skeleton-height, 220px);
+  }
+  .bone {
+    border-radius: 6px;
+    background: var(--_subtle);
+    height: 14px;
+    margin-top: 10px;
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bone {
+      animation: none;
+    }
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

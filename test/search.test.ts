@@ -1,0 +1,209 @@
+import { expect } from '@open-wc/testing';
+import { parseCollection } from '../src/data/parse.js';
+import type { Persona } from '../src/data/types.js';
+import { PersonaIndex, editDistance, fold, tokenize } from '../src/search/index.js';
+
+const library = parseCollection([
+  {
+    pid: 'SEG-1',
+    name: 'The Segment Data Engineer',
+    app: 'Segment',
+    identity: 'Keeps the event pipeline clean.',
+    aha_moment: 'The tracking plan finally matched reality.',
+  },
+  {
+    pid: 'SEG-2',
+    name: 'The Tracking Plan Owner',
+    app: 'Segment',
+    identity: 'Owns the schema every team sends events to.',
+  },
+  {
+    pid: 'MIX-1',
+    name: 'The Growth Analyst',
+    app: 'Mixpanel',
+    identity: 'Builds funnels; reads data from Segment every morning.',
+    tags: ['analytics', 'growth'],
+  },
+  {
+    pid: 'CAFE-1',
+    name: 'The Café Owner',
+    app: 'Square',
+    identity: 'Runs a small café and a résumé-worthy latte programme.',
+  },
+  {
+    pid: 'OPS-1',
+    name: 'The Platform Engineer',
+    app: 'Fly.io',
+    identity: 'Deploys containers close to users.',
+    tools: [{ name: 'Kubernetes', use_cases: ['Blue-green rollouts'] }],
+    goals: [{ title: 'Zero-downtime deploys', quote: 'Nobody should notice a release.' }],
+    profile: { role: 'Site reliability engineer' },
+  },
+  {
+    pid: 'DRATA-1',
+    name: 'The Compliance Lead',
+    app: 'Drata',
+    identity: 'Collects evidence for audits.',
+  },
+]).personas;
+
+const index = new PersonaIndex(library);
+const pids = (query: string) => index.search(query).map((hit) => hit.persona.pid);
+
+describe('search index', () => {
+  describe('text folding', () => {
+    it('lower-cases and removes accents and compatibility forms', () => {
+      expect(fold('Café RÉSUMÉ Ｆｕｌｌ')).to.equal('cafe resume full');
+      expect(fold('plain ascii')).to.equal('plain ascii');
+    });
+
+    it('splits on punctuation, symbols and emoji', () => {
+      expect(tokenize("Fly.io's Data-Engineer — “quoted” 👩‍💻 naïve")).to.deep.equal([
+        'fly',
+        'io',
+        's',
+        'data',
+        'engineer',
+        'quoted',
+        'naive',
+      ]);
+      expect(tokenize('Инженер данных 数据')).to.deep.equal(['инженер', 'данных', '数据']);
+    });
+
+    it('measures edits with swaps as one', () => {
+      expect(editDistance('segment', 'segment', 1)).to.equal(0);
+      expect(editDistance('segmnt', 'segment', 1)).to.equal(1);
+      expect(editDistance('segemnt', 'segment', 1)).to.equal(1);
+      expect(editDistance('sgmnt', 'segment', 1)).to.equal(2);
+      expect(editDistance('abc', 'abcdef', 2)).to.equal(3);
+    });
+  });
+
+  describe('ranking', () => {
+    it('puts name and app matches before matches in the text', () => {
+      const hits = index.search('segment');
+      expect(hits.map((hit) => hit.persona.pid)).to.deep.equal(['SEG-1', 'SEG-2', 'MIX-1']);
+      expect(hits.map((hit) => hit.tier)).to.deep.equal([0, 0, 2]);
+      // In the name beats in the app only.
+      expect(hits[0]!.score).to.be.above(hits[1]!.score);
+    });
+
+    it('needs every word (more words narrow the results)', () => {
+      expect(pids('tracking')).to.deep.equal(['SEG-2', 'SEG-1']);
+      expect(pids('tracking plan owner')).to.deep.equal(['SEG-2']);
+      expect(pids('segment kubernetes')).to.deep.equal([]);
+    });
+
+    it('ranks all words in the title above some', () => {
+      const hits = index.search('segment data');
+      expect(hits[0]!.persona.pid).to.equal('SEG-1');
+      expect(hits[0]!.tier).to.equal(0);
+      expect(hits.find((hit) => hit.persona.pid === 'MIX-1')!.tier).to.equal(2);
+      expect(index.search('growth segment').map((hit) => [hit.persona.pid, hit.tier])).to.deep.equal([['MIX-1', 1]]);
+    });
+
+    it('keeps the collection order between equal matches', () => {
+      expect(pids('the').slice(0, 3)).to.deep.equal(['SEG-1', 'SEG-2', 'MIX-1']);
+    });
+
+    it('matches nothing for an empty or wordless query', () => {
+      expect(index.search('')).to.deep.equal([]);
+      expect(index.search('  —!? ')).to.deep.equal([]);
+      expect(new PersonaIndex().search('segment')).to.deep.equal([]);
+    });
+  });
+
+  describe('tolerance', () => {
+    it('is case-insensitive', () => {
+      expect(pids('SEGMENT')).to.deep.equal(pids('segment'));
+      expect(pids('SeGmEnT')).to.deep.equal(pids('segment'));
+    });
+
+    it('is accent-insensitive both ways', () => {
+      expect(pids('cafe')).to.deep.equal(['CAFE-1']);
+      expect(pids('CAFÉ')).to.deep.equal(['CAFE-1']);
+      expect(pids('resume')).to.deep.equal(['CAFE-1']);
+      expect(pids('Ségment')).to.deep.equal(pids('segment'));
+    });
+
+    it('finds words by their beginning, as they are typed', () => {
+      expect(pids('seg')).to.deep.equal(['SEG-1', 'SEG-2', 'MIX-1']);
+      expect(pids('data eng')[0]).to.equal('SEG-1');
+      expect(pids('plat eng')).to.deep.equal(['OPS-1']);
+      expect(pids('kube')).to.deep.equal(['OPS-1']);
+    });
+
+    it('forgives a typo in longer words', () => {
+      expect(pids('segmnt')).to.deep.equal(['SEG-1', 'SEG-2', 'MIX-1']);
+      expect(pids('segemnt')).to.deep.equal(['SEG-1', 'SEG-2', 'MIX-1']);
+      expect(pids('enginer')).to.include.members(['SEG-1', 'OPS-1']);
+      // Two edits in a long word.
+      expect(pids('kubernets')).to.deep.equal(['OPS-1']);
+      expect(pids('kubrnets')).to.deep.equal(['OPS-1']);
+    });
+
+    it('does not guess for short words or words that exist', () => {
+      // "dta" is too short to correct; "data" exists, so "drata" is not a typo of it.
+      expect(pids('dta')).to.deep.equal([]);
+      expect(pids('data')).not.to.include('DRATA-1');
+      expect(pids('drata')).to.deep.equal(['DRATA-1']);
+    });
+  });
+
+  describe('fields', () => {
+    it('searches app, tags, aha moment and the deep fields', () => {
+      expect(pids('fly.io')).to.deep.equal(['OPS-1']);
+      expect(pids('analytics')).to.deep.equal(['MIX-1']);
+      expect(pids('reality')).to.deep.equal(['SEG-1']);
+      expect(pids('rollouts')).to.deep.equal(['OPS-1']);
+      expect(pids('downtime')).to.deep.equal(['OPS-1']);
+      expect(pids('notice release')).to.deep.equal(['OPS-1']);
+      expect(pids('reliability')).to.deep.equal(['OPS-1']);
+    });
+
+    it('weighs rare words above common ones', () => {
+      const [first] = index.search('engineer segment');
+      expect(first!.persona.pid).to.equal('SEG-1');
+    });
+  });
+
+  describe('building', () => {
+    it('adds personas incrementally with the same results', () => {
+      const step = new PersonaIndex(library.slice(0, 2));
+      expect(step.search('kubernetes')).to.deep.equal([]);
+      step.add(library.slice(2));
+      expect(step.size).to.equal(library.length);
+      for (const query of ['segment', 'segmnt', 'cafe', 'kube', 'data eng']) {
+        expect(step.search(query)).to.deep.equal(index.search(query));
+      }
+    });
+
+    it('stays fast on 10,000 deep personas (benchmark, logged)', function () {
+      this.timeout(60_000);
+      const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+      const deep = (i: number): Persona => ({
+        ...library[i % library.length]!,
+        pid: `GEN-${i}`,
+        name: `${library[i % library.length]!.name} ${words[i % words.length]} ${i}`,
+        goals: Array.from({ length: 6 }, (_, g) => ({ title: `Goal ${words[(i + g) % 8]} ${g}`, detail: 'Ship faster with fewer surprises and clearer ownership.' })),
+        frustrations: [{ title: 'Manual reporting', quote: 'I spend two hours every Monday gathering numbers.' }],
+      });
+      const results: Record<string, string> = {};
+      for (const size of [1000, 10_000]) {
+        const personas = Array.from({ length: size }, (_, i) => deep(i));
+        let start = performance.now();
+        const big = new PersonaIndex(personas);
+        const build = performance.now() - start;
+        const keystrokes = ['s', 'se', 'seg', 'segm', 'segmn', 'segmnt', 'segmnt d', 'segmnt da', 'segmnt dat', 'segmnt data'];
+        start = performance.now();
+        let found = 0;
+        for (const query of keystrokes) found = big.search(query).length;
+        const perKey = (performance.now() - start) / keystrokes.length;
+        expect(found).to.be.above(0);
+        results[size] = `build ${build.toFixed(0)} ms, ${perKey.toFixed(2)} ms per keystroke`;
+        expect(perKey).to.be.below(100);
+      }
+      console.log(`search benchmark: ${JSON.stringify(results)}`);
+    });
+  });
+});
