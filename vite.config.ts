@@ -1,10 +1,13 @@
 /**
- * Two builds into dist/:
+ * Three builds into dist/:
  * - default mode: the npm entries (classes, registering modules, data API), Lit external;
  * - `--mode bundle`: dist/persona-widgets.js and dist/persona-widgets.iife.js, Lit inside,
- *   for pages that load one script tag.
+ *   for pages that load one script tag;
+ * - `--mode embed`: dist/embed.html (+ embed.js, embed.css), the iframe page for hosts
+ *   that run no scripts.
  */
-import { defineConfig, type LibraryOptions } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type LibraryOptions, type Plugin } from 'vite';
 import { minifyCssLiterals } from './build/minify-css-literals.js';
 
 const npmEntries: LibraryOptions = {
@@ -27,18 +30,35 @@ const scriptTagBundle: LibraryOptions = {
   fileName: (format) => (format === 'iife' ? 'persona-widgets.iife.js' : 'persona-widgets.js'),
 };
 
-export default defineConfig(({ mode }) => {
-  const bundle = mode === 'bundle';
+const iframePage: LibraryOptions = {
+  entry: { embed: 'src/embed/embed.ts' },
+  formats: ['es'],
+};
+
+/** Copies the iframe page's static files next to its script. */
+function embedAssets(): Plugin {
   return {
-    plugins: [minifyCssLiterals()],
+    name: 'persona-widgets:embed-assets',
+    generateBundle() {
+      for (const fileName of ['embed.html', 'embed.css']) {
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(`src/embed/${fileName}`, 'utf8') });
+      }
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const selfContained = mode === 'bundle' || mode === 'embed';
+  return {
+    plugins: [minifyCssLiterals(), ...(mode === 'embed' ? [embedAssets()] : [])],
     build: {
       target: 'es2022',
-      emptyOutDir: !bundle,
+      emptyOutDir: !selfContained,
       sourcemap: true,
-      lib: bundle ? scriptTagBundle : npmEntries,
+      lib: mode === 'bundle' ? scriptTagBundle : mode === 'embed' ? iframePage : npmEntries,
       rolldownOptions: {
         // npm users bring their own Lit and zod, so several libraries share one copy.
-        external: bundle ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
+        external: selfContained ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
         output: { minify: true },
       },
     },

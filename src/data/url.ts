@@ -12,11 +12,15 @@ export function safeUrl(value: unknown): string | undefined {
   }
 }
 
-/** Resolves a URL an author wrote (maybe relative) against the page; undefined when unusable. */
+/**
+ * Resolves an endpoint URL an author wrote (maybe relative) against the page.
+ * Undefined when unusable: only http(s) endpoints are fetched or posted to.
+ */
 export function resolveUrl(url: string | undefined): string | undefined {
   if (!url?.trim()) return undefined;
   try {
-    return new URL(url.trim(), document.baseURI).href;
+    const resolved = new URL(url.trim(), document.baseURI);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : undefined;
   } catch {
     return undefined;
   }

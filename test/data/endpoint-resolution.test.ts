@@ -50,6 +50,13 @@ describe('where an element gets its endpoint', () => {
     expect(card.shadowRoot!.querySelector('[part~="retry-button"]')).to.equal(null);
   });
 
+  it('never fetches a non-http(s) src', async () => {
+    for (const src of ['javascript:alert(1)', 'data:application/json,[]', 'file:///etc/passwd']) {
+      const card = await fixture<PersonaCard>(html`<persona-card src=${src} persona-id="T-001"></persona-card>`);
+      expect(problem(card), src).to.contain('No persona endpoint is configured.');
+    }
+  });
+
   it('follows a provider whose src changes', async () => {
     const first = endpoint({ key: uniqueKey(), count: 1 });
     const root = await fixture<HTMLElement & { src: string }>(html`<persona-provider src=${first}>
