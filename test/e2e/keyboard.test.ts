@@ -1,0 +1,128 @@
+/**
+ * A keyboard-only walkthrough, as a person who cannot use a mouse would go:
+ * grid search → a card → "Suggest an edit" → the form → send → Escape →
+ * focus back where it was. Only Tab, arrows, Enter, Escape and typing.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { demoPersonas, launch, serve, type StaticServer } from './browser.js';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const received: Record<string, unknown>[] = [];
+
+before(async () => {
+  server = await serve({
+    routes: [
+      (req, res) => {
+        if (req.url !== '/api/personas.json') return false;
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
+        return true;
+      },
+      async (req, res) => {
+        if (req.url !== '/api/contributions' || req.method !== 'POST') return false;
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        received.push(JSON.parse(body) as Record<string, unknown>);
+        res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"id":"k1"}');
+        return true;
+      },
+    ],
+  });
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(`${server.url}/test/e2e/fixtures/keyboard.html`);
+  await page.locator('persona-grid persona-card').first().waitFor();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What has focus, through every shadow root: "tag|name|text". */
+function focused(): Promise<string> {
+  return page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element) return '';
+    const name = element.getAttribute('aria-label') ?? element.getAttribute('name') ?? '';
+    return `${element.tagName.toLowerCase()}|${name}|${(element.textContent ?? '').trim().slice(0, 60)}`;
+  });
+}
+
+/** Presses Tab until focus matches, failing after `max` presses. */
+async function tabTo(pattern: RegExp, max = 40): Promise<string> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused();
+    if (pattern.test(now)) return now;
+  }
+  throw new Error(`Tab never reached ${pattern}; focus is on ${await focused()}`);
+}
+
+test('grid → card → suggest an edit → form → send → back, by keyboard alone', async () => {
+  await tabTo(/^input\|/); // the search box
+  await page.keyboard.type('segment data');
+  // Ranked results: the two Segment data personas come first.
+  await page.waitForFunction(() => {
+    const cards = [...document.querySelector('persona-grid')!.shadowRoot!.querySelectorAll('persona-card')];
+    const titles = cards.map((card) => card.shadowRoot!.querySelector('[part~="title"]')?.textContent ?? '');
+    return titles.length < 83 && /Segment Data/.test(titles[0] ?? '') && /Segment Data/.test(titles[1] ?? '');
+  });
+
+  // Into the grid: the first card's cell takes Tab; arrows move between cards.
+  const first = await tabTo(/Segment Data/);
+  await page.keyboard.press('ArrowRight');
+  const second = await focused();
+  assert.notEqual(second, first, 'ArrowRight moves to the next card');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), first);
+
+  const selected = page.evaluate(
+    () =>
+      new Promise<string>((resolve) =>
+        document.addEventListener('persona-select', (e) => resolve((e as CustomEvent).detail.persona.pid), { once: true }),
+      ),
+  );
+  await page.keyboard.press('Enter');
+  assert.match(await selected, /^APP-/);
+
+  // The card's own "Suggest an edit" opens the form in a modal dialog.
+  await tabTo(/^button\|\|Suggest an edit/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() =>
+    [...document.querySelector('persona-grid')!.shadowRoot!.querySelectorAll('persona-card')].some(
+      (card) => card.shadowRoot!.querySelector('dialog')?.open,
+    ),
+  );
+  const text = await tabTo(/^textarea\|text/);
+  assert.ok(text);
+  await page.keyboard.type('They keep a changelog of every tracking plan change.');
+  await tabTo(/^button\|\|Send contribution/);
+  await page.keyboard.press('Enter');
+  // Which part of the persona is being corrected was left open: the form says so and focuses it.
+  await page.waitForFunction(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element?.getAttribute('name') === 'field';
+  });
+  assert.equal(received.length, 0);
+  await page.keyboard.type('Aha'); // select typeahead: "Aha moment"
+  await tabTo(/^button\|\|Send contribution/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return /Thank you/.test(element?.closest('[part~="success"]')?.textContent ?? element?.textContent ?? '');
+  });
+  assert.equal(received.length, 1);
+  assert.equal(received[0]!.kind, 'correct');
+  assert.equal(received[0]!.field, 'aha_moment');
+  assert.match(String(received[0]!.pid), /^APP-/);
+
+  await page.keyboard.press('Escape');
+  assert.match(await focused(), /^button\|\|Suggest an edit/, 'focus returns to the button that opened the dialog');
+});
