@@ -1,0 +1,66 @@
+/**
+ * Reflow (WCAG 1.4.10): at 320 CSS pixels wide — a phone, or a 1280px window
+ * at 400% zoom — and at 200% zoom of a 1024px window, nothing needs
+ * horizontal scrolling and nothing is cut off.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { demoPersonas, launch, serve, type StaticServer } from './browser.js';
+
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  server = await serve({
+    routes: [
+      (req, res) => {
+        if (req.url !== '/api/personas.json') return false;
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
+        return true;
+      },
+    ],
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const [label, viewport] of [
+  ['320px wide', { width: 320, height: 640 }],
+  ['200% zoom of 1024px', { width: 512, height: 384 }],
+] as const) {
+  test(`no horizontal overflow at ${label}`, async () => {
+    const page = await browser.newPage({ viewport, deviceScaleFactor: 2 });
+    await page.goto(`${server.url}/test/e2e/fixtures/narrow.html`);
+    await page.locator('persona-card[persona-id="GLUE-001"]').getByRole('heading', { name: 'Frustrations' }).waitFor();
+    await page.locator('persona-grid persona-card').first().waitFor();
+    await page.locator('contribute-form textarea').waitFor();
+    const overflow = await page.evaluate(() => {
+      const out: string[] = [];
+      if (document.documentElement.scrollWidth > innerWidth) {
+        out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${innerWidth}`);
+      }
+      // Every element inside every shadow root stays within the viewport. (A work list, not a
+      // named recursive helper: the test's compiler would wrap that in a helper the page lacks.)
+      const roots: [Document | ShadowRoot, string][] = [[document, '']];
+      for (let next = roots.pop(); next; next = roots.pop()) {
+        const [root, path] = next;
+        for (const element of root.querySelectorAll('*')) {
+          const box = element.getBoundingClientRect();
+          const name = `${path} ${element.tagName.toLowerCase()}`;
+          if (box.width > 0 && box.right > innerWidth + 1) {
+            out.push(`${name}[part=${element.getAttribute('part') ?? ''}] ends at ${Math.round(box.right)}`);
+          }
+          if (element.shadowRoot) roots.push([element.shadowRoot, name]);
+        }
+      }
+      return out.slice(0, 10);
+    });
+    await page.close();
+    assert.deepEqual(overflow, []);
+  });
+}
