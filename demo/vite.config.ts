@@ -1,9 +1,11 @@
 /**
  * The demo: `vite --config demo/vite.config.ts` serves demo/ with the local
- * persona endpoint (`/api/personas`, `/api/contributions`).
+ * persona endpoint (`/api/personas`, `/api/contributions`). The pages load the
+ * built bundle from /dist/ the way a real host would (`npm start` builds first).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { demoHost } from './server/host.js';
 import { personaApi } from './server/plugin.js';
 
 const demoDir = fileURLToPath(new URL('.', import.meta.url));
@@ -17,15 +19,7 @@ export default defineConfig({
     host,
     port: 5173,
     strictPort: false,
-    // Demo pages import ../src/…, outside the root.
-    fs: { allow: [repoRoot] },
   },
   preview: { host, port: 4173, strictPort: false },
-  resolve: {
-    // A page's `../src/define.ts` reaches the dev server as `/src/define.ts`
-    // (the browser cannot go above the root), which Vite would look up in
-    // demo/src. Point it at the library's sources instead.
-    alias: [{ find: /^\/src\//, replacement: `${repoRoot}src/` }],
-  },
-  plugins: [personaApi()],
+  plugins: [personaApi(), demoHost(demoDir, `${repoRoot}dist`)],
 });

@@ -35,6 +35,13 @@ before(async () => {
         return true;
       },
       async (req, res) => {
+        // Slow on purpose: loading skeletons must render under the policy too.
+        if (req.url !== '/api/slow-personas.json') return false;
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
+        return true;
+      },
+      async (req, res) => {
         if (req.url !== '/api/contributions' || req.method !== 'POST') return false;
         let body = '';
         for await (const chunk of req) body += chunk;
@@ -75,6 +82,7 @@ test('cards render every state', async () => {
   await page.locator('persona-card[persona-id="GLUE-001"]').getByRole('heading', { name: 'Frustrations' }).waitFor();
   await page.locator('persona-card[persona-id="APP-999"]').getByText('No persona APP-999 at this endpoint.').waitFor();
   await page.locator('persona-card[persona-id="APP-153"]').getByRole('heading', { name: 'The Segment Data Architect' }).waitFor();
+  await page.locator('persona-card[persona-id="APP-116"]').getByRole('heading', { name: 'The Stripe Platform Builder' }).waitFor();
   assert.deepEqual(await violations(), []);
 });
 

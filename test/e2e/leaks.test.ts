@@ -58,7 +58,7 @@ async function cycle(mode: 'endpoint' | 'property' | 'lazy') {
     const cards = Array.from({ length: 1000 }, (_, i) => {
       const card = document.createElement('persona-card');
       if (mode === 'property') {
-        card.persona = { pid: `P-${i}`, name: `Persona ${i}`, identity: 'Someone.', aha_moment: 'It clicked.' };
+        (card as HTMLElement & { persona: unknown }).persona = { pid: `P-${i}`, name: `Persona ${i}`, identity: 'Someone.', aha_moment: 'It clicked.' };
       } else {
         card.src = '/api/personas.json';
         card.personaId = ids[i % ids.length]!;

@@ -235,6 +235,13 @@ export const gridStyles = css`
     margin-top: 10px;
     animation: pulse 1.4s ease-in-out infinite;
   }
+  .bone.short {
+    width: 35%;
+  }
+  .bone.heading {
+    width: 70%;
+    height: 20px;
+  }
   @keyframes pulse {
     50% {
       opacity: 0.5;

@@ -718,8 +718,8 @@ export class PersonaGrid extends LitElement {
         ${Array.from(
           { length: Math.min(this.pageSize, 6) },
           () => html`<div part="skeleton" class="skeleton">
-            <div class="bone" style="width: 35%"></div>
-            <div class="bone" style="width: 70%; height: 20px"></div>
+            <div class="bone short"></div>
+            <div class="bone heading"></div>
             <div class="bone"></div>
             <div class="bone"></div>
           </div>`,
