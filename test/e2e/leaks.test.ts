@@ -56,9 +56,11 @@ async function cycle(mode: 'endpoint' | 'property' | 'lazy') {
     const host = document.createElement('div');
     document.body.append(host);
     const cards = Array.from({ length: 1000 }, (_, i) => {
-      const card = document.createElement('persona-card');
+      // (Typed by hand: this file is compiled for Node, without the library's tag map.)
+      const card = document.createElement('persona-card') as HTMLElement &
+        Record<'src' | 'personaId' | 'loading' | 'variant', string> & { persona: unknown };
       if (mode === 'property') {
-        (card as HTMLElement & { persona: unknown }).persona = { pid: `P-${i}`, name: `Persona ${i}`, identity: 'Someone.', aha_moment: 'It clicked.' };
+        card.persona = { pid: `P-${i}`, name: `Persona ${i}`, identity: 'Someone.', aha_moment: 'It clicked.' };
       } else {
         card.src = '/api/personas.json';
         card.personaId = ids[i % ids.length]!;
