@@ -5,6 +5,7 @@
  *   node scripts/screenshot.mjs <url> <out.png> [--width=1200] [--dark] [--viewport] [--wait=ms]
  */
 import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../test/support/chromium.mjs';
 
 const [url, out = 'screenshot.png', ...flags] = process.argv.slice(2);
 if (!url) {
@@ -15,8 +16,7 @@ const flag = (name, fallback) => flags.find((f) => f.startsWith(`--${name}=`))?.
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  args: chromiumArgs,
 });
 const page = await browser.newPage({
   viewport: { width: Number(flag('width', 1200)), height: 900 },

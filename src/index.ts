@@ -27,5 +27,6 @@ export type {
 export type { GridSort, GridView } from './components/persona-grid/grid-view.js';
 export { PersonaIndex, fold, tokenize, type SearchHit } from './search/index.js';
 export { PersonaProvider } from './components/persona-provider/persona-provider.js';
+export { defaultStrings, setDefaultStrings, type FormatNumber, type PersonaStrings, type PersonaStringsOverride } from './i18n/index.js';
 export * from './data/index.js';
 export { VERSION } from './version.js';

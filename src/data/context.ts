@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import type { PersonaStringsOverride } from '../i18n/strings.js';
 
 /** What a `<persona-provider>` shares with the elements inside it. */
 export interface PersonaProviderContext {
@@ -6,6 +7,8 @@ export interface PersonaProviderContext {
   src?: string;
   /** Absolute URL contributions are POSTed to. */
   contributeAction?: string;
+  /** Strings for the elements inside (over the page's defaults, under each element's own). */
+  strings?: PersonaStringsOverride;
 }
 
 export const personaProviderContext = createContext<PersonaProviderContext | undefined>(

@@ -1,3 +1,5 @@
+import { defaultStrings, type FormatNumber, type PersonaStrings } from '../i18n/strings.js';
+
 /**
  * What can go wrong getting persona data, as one typed error the elements
  * turn into a human message.
@@ -46,35 +48,35 @@ export function toPersonaError(error: unknown, url?: string): PersonaError {
   return new PersonaError('network', 'The persona data could not be loaded.', { url, cause: error });
 }
 
-/** A short sentence for people, saying what failed. */
-export function describePersonaError(error: PersonaError): string {
+/**
+ * A short sentence for people, saying what failed: in English, or in the given
+ * strings (an element's `strings.common`) with numbers formatted by `num`.
+ */
+export function describePersonaError(
+  error: PersonaError,
+  strings: PersonaStrings['common'] = defaultStrings.common,
+  num: FormatNumber = String,
+): string {
   switch (error.kind) {
     case 'timeout':
-      return 'The persona endpoint took too long to answer.';
+      return strings.timeout;
     case 'network':
-      return 'The persona endpoint could not be reached. Check your connection.';
+      return strings.network;
     case 'http':
-      if (error.status === 429) {
-        return error.retryAfter
-          ? `The persona endpoint is busy. Try again in ${formatWait(error.retryAfter)}.`
-          : 'The persona endpoint is busy. Try again in a moment.';
-      }
-      if (error.status === 404) return 'The persona endpoint was not found (HTTP 404).';
-      if (error.status === 401 || error.status === 403)
-        return `The persona endpoint refused access (HTTP ${error.status}).`;
-      return `The persona endpoint failed (HTTP ${error.status ?? 'error'}).`;
+      if (error.status === 429) return strings.busy(error.retryAfter ? strings.wait(error.retryAfter, num) : undefined);
+      if (error.status === 404) return strings.notFound404;
+      if (error.status === 401 || error.status === 403) return strings.refused(error.status);
+      return strings.failed(error.status);
     case 'data':
-      return 'This endpoint did not return persona data.';
+      return strings.data;
     case 'not-found':
       return error.message;
     case 'config':
-      return 'No persona endpoint is configured.';
+      return strings.noEndpoint;
   }
 }
 
-/** "30 seconds", "5 minutes", "2 hours": how long to wait, for people. */
+/** "30 seconds", "5 minutes", "2 hours": how long to wait, for people (in English). */
 export function formatWait(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} seconds`;
-  if (seconds < 90 * 60) return `${Math.ceil(seconds / 60)} minutes`;
-  return `${Math.ceil(seconds / 3600)} hours`;
+  return defaultStrings.common.wait(seconds, String);
 }

@@ -1,28 +1,13 @@
 /** Personas out of the widget: Markdown for docs, JSON for tools. */
 import { appNameFromId } from './parse.js';
 import type { Persona, PersonaListItem } from './types.js';
+import { defaultStrings, type PersonaStrings } from '../i18n/strings.js';
 
-/** Human headings for the fields, shared by the card and the exports. */
-export const FIELD_LABELS = {
-  aha_moment: 'Aha moment',
-  jtbd: 'Job to be done',
-  intention: 'Intention',
-  outcome: 'Outcome',
-  scenario: 'Scenario',
-  context: 'Context',
-  composability: 'Composability',
-  goals: 'Goals',
-  frustrations: 'Frustrations',
-  worldview: 'Worldview',
-  impact: 'Impact',
-  success_signals: 'Success signals',
-  churn_triggers: 'Churn triggers',
-  principles: 'Principles',
-  profile: 'Profile',
-  workflow: 'Daily workflow',
-  tools: 'Tools',
-  metrics: 'Success metrics',
-} as const;
+/** English headings of the fields (the strings table's `fields`). */
+export const FIELD_LABELS = defaultStrings.fields;
+
+/** The labels a Markdown export uses: the fields' headings and the profile's rows. */
+export type MarkdownLabels = Pick<PersonaStrings, 'fields' | 'profile'>;
 
 /** The app's display name: `app`, else a readable form of `app_id`. */
 export function appLabel(persona: Persona): string | undefined {
@@ -44,40 +29,44 @@ function mdItem(item: PersonaListItem): string {
   return line;
 }
 
-/** The persona as a Markdown document (every field present, in reading order). */
-export function personaToMarkdown(persona: Persona): string {
+/**
+ * The persona as a Markdown document (every field present, in reading order),
+ * with English headings or the given `labels` (an element's strings).
+ */
+export function personaToMarkdown(persona: Persona, labels: MarkdownLabels = defaultStrings): string {
+  const { fields, profile } = labels;
   const out: string[] = [`# ${md(persona.name)}`, ''];
   const facts = [appLabel(persona), persona.pid].filter(Boolean).map((fact) => md(fact!));
   out.push(`*${facts.join(' · ')}*`, '', md(persona.identity), '');
-  if (persona.aha_moment) out.push(`> **${FIELD_LABELS.aha_moment}:** ${md(persona.aha_moment)}`, '');
+  if (persona.aha_moment) out.push(`> **${fields.aha_moment}:** ${md(persona.aha_moment)}`, '');
 
   const section = (title: string, lines: string[]) => {
     if (lines.length) out.push(`## ${title}`, '', ...lines, '');
   };
   const p = persona.profile;
   if (p) {
-    section(FIELD_LABELS.profile, [
-      ...(p.role ? [`- **Role:** ${md(p.role)}`] : []),
-      ...(p.experience ? [`- **Experience:** ${md(p.experience)}`] : []),
-      ...(p.team_size ? [`- **Team size:** ${md(p.team_size)}`] : []),
-      ...(p.technical_skill ? [`- **Technical skill:** ${md(p.technical_skill)}`] : []),
+    section(fields.profile, [
+      ...(p.role ? [`- **${profile.role}:** ${md(p.role)}`] : []),
+      ...(p.experience ? [`- **${profile.experience}:** ${md(p.experience)}`] : []),
+      ...(p.team_size ? [`- **${profile.team_size}:** ${md(p.team_size)}`] : []),
+      ...(p.technical_skill ? [`- **${profile.technical_skill}:** ${md(p.technical_skill)}`] : []),
     ]);
   }
   for (const key of ['jtbd', 'intention', 'outcome', 'scenario', 'context'] as const) {
     const text = persona[key];
-    if (text) section(FIELD_LABELS[key], [md(text)]);
+    if (text) section(fields[key], [md(text)]);
   }
   for (const key of ['goals', 'frustrations', 'worldview', 'impact', 'success_signals', 'churn_triggers'] as const) {
-    section(FIELD_LABELS[key], (persona[key] ?? []).map(mdItem));
+    section(fields[key], (persona[key] ?? []).map(mdItem));
   }
   section(
-    FIELD_LABELS.workflow,
+    fields.workflow,
     (persona.workflow ?? []).map(
       (step) => `- **${md(step.when)}**${step.activities.map((activity) => `\n  - ${md(activity)}`).join('')}`,
     ),
   );
   section(
-    FIELD_LABELS.tools,
+    fields.tools,
     (persona.tools ?? []).map((tool) => {
       const facts = [tool.frequency, tool.duration].filter(Boolean).map((fact) => md(fact!));
       const lists = [...tool.use_cases, ...tool.features].map((entry) => `\n  - ${md(entry)}`).join('');
@@ -85,11 +74,11 @@ export function personaToMarkdown(persona: Persona): string {
     }),
   );
   section(
-    FIELD_LABELS.metrics,
+    fields.metrics,
     (persona.metrics ?? []).map((metric) => `- ${md(metric.name)}${metric.target ? `: ${md(metric.target)}` : ''}`),
   );
-  section(FIELD_LABELS.principles, (persona.principles ?? []).map(mdItem));
-  if (persona.composability) section(FIELD_LABELS.composability, [md(persona.composability)]);
+  section(fields.principles, (persona.principles ?? []).map(mdItem));
+  if (persona.composability) section(fields.composability, [md(persona.composability)]);
   if (persona.url) out.push(`Source: <${persona.url}>`, '');
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -124,8 +113,12 @@ export function personasToJson(personas: readonly Persona[]): string {
 }
 
 /** Several personas as one Markdown document: a title, then each persona one heading level down. */
-export function personasToMarkdown(personas: readonly Persona[], title = 'Personas'): string {
-  const body = personas.map((persona) => personaToMarkdown(persona).replace(/^#/gm, '##'));
+export function personasToMarkdown(
+  personas: readonly Persona[],
+  title = 'Personas',
+  labels: MarkdownLabels = defaultStrings,
+): string {
+  const body = personas.map((persona) => personaToMarkdown(persona, labels).replace(/^#/gm, '##'));
   return `# ${md(title)}\n\n${body.join('\n')}`;
 }
 

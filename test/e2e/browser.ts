@@ -6,7 +6,9 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs } from '../support/chromium.mjs';
 
 const root = normalize(join(import.meta.dirname, '..', '..'));
 const types: Record<string, string> = {
@@ -24,8 +26,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  routes?: Route[];
+  headers?: (path: string) => Record<string, string>;
+}
+
 /** Serves files of the repository (read-only), after any custom routes, with extra headers per path. */
-export async function serve(options: { routes?: Route[]; headers?: (path: string) => Record<string, string> } = {}) {
+export async function serve(options: ServeOptions = {}) {
   if (!existsSync(join(root, 'dist', 'persona-widgets.js'))) {
     throw new Error('dist/persona-widgets.js is missing: run `npm run build` first');
   }
@@ -49,19 +56,57 @@ export async function serve(options: { routes?: Route[]; headers?: (path: string
 }
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
 }
 
-export const demoPersonas = () => readFileSync(join(root, 'demo', 'data', 'personas.json'), 'utf8');
+const demoPersonas = () => readFileSync(join(root, 'demo', 'data', 'personas.json'), 'utf8');
+
+/** GET /api/personas.json: the 83 demo personas. */
+export const personasRoute: Route = (req, res) => {
+  if (req.url !== '/api/personas.json') return false;
+  res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
+  return true;
+};
+
+/** GET /api/slow-personas.json: the same, 400 ms late, so loading states render. */
+export const slowPersonasRoute: Route = async (req, res) => {
+  if (req.url !== '/api/slow-personas.json') return false;
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
+  return true;
+};
+
+/** POST /api/contributions: keeps each body in `received` and answers 201. */
+export function contributionsRoute(received: Record<string, unknown>[]): Route {
+  return async (req, res) => {
+    if (req.url !== '/api/contributions' || req.method !== 'POST') return false;
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    received.push(JSON.parse(body) as Record<string, unknown>);
+    res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"id":"e2e"}');
+    return true;
+  };
+}
+
+export interface E2E {
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * Starts the server and Chromium before the test file runs (then `setup`, in
+ * the same hook, so it sees both), and stops both after it.
+ */
+export function useBrowser(options: ServeOptions = {}, setup?: (e2e: E2E) => Promise<void>): E2E {
+  const context = {} as E2E;
+  before(async () => {
+    context.server = await serve(options);
+    context.browser = await launch();
+    await setup?.(context);
+  });
+  after(async () => {
+    await context.browser?.close();
+    await context.server?.close();
+  });
+  return context;
+}

@@ -4,61 +4,19 @@
  * `securitypolicyviolation`.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { demoPersonas, launch, serve, type StaticServer } from './browser.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DEMO_CSP } from '../../demo/server/host.js';
+import { contributionsRoute, personasRoute, slowPersonasRoute, useBrowser } from './browser.js';
 
-/** The policy documented in README.md as what a host needs. */
-export const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https:",
-  "connect-src 'self'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
-
-let server: StaticServer;
-let browser: Browser;
+const received: Record<string, unknown>[] = [];
 let page: Page;
-const received: unknown[] = [];
-
-before(async () => {
-  server = await serve({
-    headers: (path): Record<string, string> =>
-      path.endsWith('.html') ? { 'Content-Security-Policy': STRICT_CSP } : {},
-    routes: [
-      (req, res) => {
-        if (req.url !== '/api/personas.json') return false;
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
-        return true;
-      },
-      async (req, res) => {
-        // Slow on purpose: loading skeletons must render under the policy too.
-        if (req.url !== '/api/slow-personas.json') return false;
-        await new Promise((resolve) => setTimeout(resolve, 400));
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
-        return true;
-      },
-      async (req, res) => {
-        if (req.url !== '/api/contributions' || req.method !== 'POST') return false;
-        let body = '';
-        for await (const chunk of req) body += chunk;
-        received.push(JSON.parse(body));
-        res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: 'c1' }));
-        return true;
-      },
-    ],
-  });
-  browser = await launch();
-  page = await browser.newPage();
-  await page.goto(`${server.url}/test/e2e/fixtures/csp.html`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const e2e = useBrowser({
+  headers: (path): Record<string, string> => (path.endsWith('.html') ? { 'Content-Security-Policy': DEMO_CSP } : {}),
+  routes: [personasRoute, slowPersonasRoute, contributionsRoute(received)],
+}, async () => {
+  page = await e2e.browser.newPage();
+  await page.goto(`${e2e.server.url}/test/e2e/fixtures/csp.html`);
 });
 
 const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);

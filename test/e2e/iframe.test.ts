@@ -3,37 +3,19 @@
  * renders the requested element and keeps the iframe sized to its content.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { demoPersonas, launch, serve, type StaticServer } from './browser.js';
+import { test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { personasRoute, useBrowser } from './browser.js';
 
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
-
-before(async () => {
-  server = await serve({
-    routes: [
-      (req, res) => {
-        if (req.url !== '/api/personas.json') return false;
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
-        return true;
-      },
-    ],
-  });
-  browser = await launch();
-  page = await browser.newPage();
+const e2e = useBrowser({ routes: [personasRoute] }, async () => {
+  page = await e2e.browser.newPage();
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(`${server.url}/test/e2e/fixtures/iframe-parent.html`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  await page.goto(`${e2e.server.url}/test/e2e/fixtures/iframe-parent.html`);
 });
 
 async function frameById(id: string): Promise<Frame> {

@@ -4,42 +4,16 @@
  * focus back where it was. Only Tab, arrows, Enter, Escape and typing.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { demoPersonas, launch, serve, type StaticServer } from './browser.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { contributionsRoute, personasRoute, useBrowser } from './browser.js';
 
-let server: StaticServer;
-let browser: Browser;
-let page: Page;
 const received: Record<string, unknown>[] = [];
-
-before(async () => {
-  server = await serve({
-    routes: [
-      (req, res) => {
-        if (req.url !== '/api/personas.json') return false;
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
-        return true;
-      },
-      async (req, res) => {
-        if (req.url !== '/api/contributions' || req.method !== 'POST') return false;
-        let body = '';
-        for await (const chunk of req) body += chunk;
-        received.push(JSON.parse(body) as Record<string, unknown>);
-        res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"id":"k1"}');
-        return true;
-      },
-    ],
-  });
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  await page.goto(`${server.url}/test/e2e/fixtures/keyboard.html`);
+let page: Page;
+const e2e = useBrowser({ routes: [personasRoute, contributionsRoute(received)] }, async () => {
+  page = await e2e.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(`${e2e.server.url}/test/e2e/fixtures/keyboard.html`);
   await page.locator('persona-grid persona-card').first().waitFor();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** What has focus, through every shadow root: "tag|name|text". */

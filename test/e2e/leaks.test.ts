@@ -4,35 +4,17 @@
  * Measured through the DevTools protocol after forced garbage collection.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { demoPersonas, launch, serve, type StaticServer } from './browser.js';
+import { test } from 'node:test';
+import type { CDPSession, Page } from 'playwright-core';
+import { personasRoute, useBrowser } from './browser.js';
 
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let cdp: CDPSession;
-
-before(async () => {
-  server = await serve({
-    routes: [
-      (req, res) => {
-        if (req.url !== '/api/personas.json') return false;
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
-        return true;
-      },
-    ],
-  });
-  browser = await launch();
-  page = await browser.newPage();
-  await page.goto(`${server.url}/test/e2e/fixtures/empty.html`);
+const e2e = useBrowser({ routes: [personasRoute] }, async () => {
+  page = await e2e.browser.newPage();
+  await page.goto(`${e2e.server.url}/test/e2e/fixtures/empty.html`);
   await page.evaluate(() => customElements.whenDefined('persona-card'));
   cdp = await page.context().newCDPSession(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 interface Counters {

@@ -4,38 +4,18 @@
  * horizontal scrolling and nothing is cut off.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { demoPersonas, launch, serve, type StaticServer } from './browser.js';
+import { test } from 'node:test';
+import { personasRoute, useBrowser } from './browser.js';
 
-let server: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  server = await serve({
-    routes: [
-      (req, res) => {
-        if (req.url !== '/api/personas.json') return false;
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(demoPersonas());
-        return true;
-      },
-    ],
-  });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowser({ routes: [personasRoute] });
 
 for (const [label, viewport] of [
   ['320px wide', { width: 320, height: 640 }],
   ['200% zoom of 1024px', { width: 512, height: 384 }],
 ] as const) {
   test(`no horizontal overflow at ${label}`, async () => {
-    const page = await browser.newPage({ viewport, deviceScaleFactor: 2 });
-    await page.goto(`${server.url}/test/e2e/fixtures/narrow.html`);
+    const page = await e2e.browser.newPage({ viewport, deviceScaleFactor: 2 });
+    await page.goto(`${e2e.server.url}/test/e2e/fixtures/narrow.html`);
     await page.locator('persona-card[persona-id="GLUE-001"]').getByRole('heading', { name: 'Frustrations' }).waitFor();
     await page.locator('persona-grid persona-card').first().waitFor();
     await page.locator('contribute-form textarea').waitFor();

@@ -196,7 +196,9 @@ export const formStyles = css`
     white-space: pre-line;
     background: var(--_subtle);
     border-inline-start: 3px solid var(--_border);
-    border-radius: 0 6px 6px 0;
+    border-radius: 6px;
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
   }
   .current-value.empty {
     color: var(--_muted);

@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { parseRetryAfter } from '../../data/client.js';
 import {
   CONTRIBUTION_KINDS,
+  MAX_CONTRIBUTOR_LENGTH,
   MAX_PAGE_URL_LENGTH,
   MAX_TEXT_LENGTH,
   PERSONA_FIELDS,
@@ -16,9 +17,15 @@ import {
   type PersonaField,
 } from '../../data/contribution.js';
 import { PersonaDataController } from '../../data/controller.js';
-import { formatWait } from '../../data/errors.js';
-import { FIELD_LABELS, appLabel } from '../../data/export.js';
+import { appLabel } from '../../data/export.js';
 import type { Persona } from '../../data/types.js';
+import { LocalizeController, stringsConverter } from '../../i18n/localize.js';
+import {
+  defaultStrings,
+  type FormatNumber,
+  type PersonaStrings,
+  type PersonaStringsOverride,
+} from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 import { themeTokens } from '../persona-card/persona-card.styles.js';
 import {
@@ -104,29 +111,8 @@ type Phase =
   | { name: 'failed'; error: ContributeError }
   | { name: 'sent'; contribution: Contribution; persona?: Persona };
 
-const KINDS: Record<ContributionKind, { title: string; description: string }> = {
-  confirm: { title: 'Confirm', description: 'This is accurate' },
-  correct: { title: 'Correct', description: 'This is wrong; here is what is true' },
-  extend: { title: 'Extend', description: 'Add to this' },
-  new: { title: 'New persona', description: 'Propose a persona that is missing' },
-};
-
-/** Human names of every field of the contract. */
-export const CONTRIBUTE_FIELD_LABELS: Record<PersonaField, string> = {
-  ...FIELD_LABELS,
-  name: 'Name',
-  identity: 'Identity (who they are)',
-  app: 'App',
-  app_id: 'App id',
-  category: 'Category',
-  tags: 'Tags',
-  version: 'Version',
-  updated_at: 'Last updated',
-  url: 'Persona page (URL)',
-  image: 'Avatar image (URL)',
-  comment_count: 'Comment count',
-  validation_count: 'Validation count',
-};
+/** Human names of every field of the contract, in English (the strings table's `fields`). */
+export const CONTRIBUTE_FIELD_LABELS: Record<PersonaField, string> = defaultStrings.fields;
 
 /** The fields people describe, in the card's reading order; the rest are listed as details. */
 const STORY_FIELDS: readonly PersonaField[] = [
@@ -152,13 +138,6 @@ const STORY_FIELDS: readonly PersonaField[] = [
   'composability',
 ];
 const DETAIL_FIELDS = PERSONA_FIELDS.filter((field) => !STORY_FIELDS.includes(field));
-
-const TEXT_COPY: Record<ContributionKind, { label: string; hint: string }> = {
-  confirm: { label: 'Anything to add?', hint: 'How you know, or an example from your work.' },
-  correct: { label: 'What is true instead?', hint: 'Write the corrected text, and how you know if you can.' },
-  extend: { label: 'What should be added?', hint: 'Write what is missing from the current text.' },
-  new: { label: 'Describe the missing persona', hint: 'Who they are, what they need, and what gets in their way.' },
-};
 
 /** Inputs in the order they appear, which is the order errors are listed and focused in. */
 const INPUT_ORDER: readonly InputName[] = ['kind', 'pid', 'field', 'text', 'role', 'experience', 'email'];
@@ -205,26 +184,33 @@ function fingerprint(contribution: Contribution): string {
   return JSON.stringify({ ...contribution, submitted_at: undefined, page_url: undefined });
 }
 
-function formatSavedAt(iso: string): string {
+function formatSavedAt(iso: string, strings: PersonaStrings['form'], locale: string | undefined): string {
   const date = new Date(iso);
   const today = new Date().toDateString() === date.toDateString();
   return today
-    ? `today at ${date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}`
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    ? strings.todayAt(date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }))
+    : date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** One field of a persona as plain text, for the read-only "current value". */
-export function describePersonaField(persona: Persona, field: PersonaField): string | undefined {
+/**
+ * One field of a persona as plain text, for the read-only "current value";
+ * `labels` name the profile's rows (English unless given).
+ */
+export function describePersonaField(
+  persona: Persona,
+  field: PersonaField,
+  labels: PersonaStrings['profile'] = defaultStrings.profile,
+): string | undefined {
   const bullet = (lines: string[]) => lines.map((line) => `• ${line}`).join('\n');
   switch (field) {
     case 'profile': {
       const p = persona.profile;
       if (!p) return undefined;
       const rows: [string, string | undefined][] = [
-        ['Role', p.role],
-        ['Experience', p.experience],
-        ['Team size', p.team_size],
-        ['Technical skill', p.technical_skill],
+        [labels.role, p.role],
+        [labels.experience, p.experience],
+        [labels.team_size, p.team_size],
+        [labels.technical_skill, p.technical_skill],
       ];
       return rows.filter(([, value]) => value).map(([label, value]) => `${label}: ${value}`).join('\n') || undefined;
     }
@@ -296,26 +282,29 @@ function errorsOf(body: unknown): ContributionErrors | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
-function httpError(status: number, retryAfter: number | undefined, body: unknown): ContributeError {
+function httpError(
+  status: number,
+  retryAfter: number | undefined,
+  body: unknown,
+  { common, form: s }: PersonaStrings,
+  num: FormatNumber,
+): ContributeError {
   const said = errorsOf(body)?.['_'];
   let message: string;
   if (status === 429 || (status === 503 && retryAfter !== undefined)) {
-    message =
-      retryAfter !== undefined
-        ? `The server is busy. Try again in ${formatWait(retryAfter)}.`
-        : 'The server is busy. Try again in a moment.';
+    message = s.busy(retryAfter !== undefined ? common.wait(retryAfter, num) : undefined);
   } else if (status === 401 || status === 403) {
-    message = `The server refused the contribution (HTTP ${status}). You may need to sign in to this site first.`;
+    message = s.refused(status);
   } else if (status === 404 || status === 405) {
-    message = `The address this form sends to was not found (HTTP ${status}). Please tell the page owner.`;
+    message = s.badAddress(status);
   } else if (status === 413) {
-    message = 'The contribution is too large for the server (HTTP 413). Shorten the text and try again.';
+    message = s.tooLarge;
   } else if (status >= 500) {
-    message = `The server had a problem (HTTP ${status}). Try again in a moment.`;
+    message = s.serverError(status);
   } else {
-    message = `The server did not accept the contribution (HTTP ${status}).`;
+    message = s.notAccepted(status);
   }
-  if (said) message += ` It said: “${said}”`;
+  if (said) message += ` ${s.serverSaid(said)}`;
   return new ContributeError('http', message, { status, retryAfter });
 }
 
@@ -409,6 +398,15 @@ export class ContributeForm extends LitElement {
   /** Milliseconds to wait for the server before saying it did not answer. @attr timeout */
   @property({ type: Number }) timeout = 15_000;
 
+  /**
+   * Replaces any of the form's words: any part of the `PersonaStrings` table (e.g.
+   * `{ form: { send: 'Beitrag senden' } }`), nested groups may be partial. Wins over the
+   * provider's `strings` and `setDefaultStrings()`. As an attribute: JSON of plain-text keys only.
+   * @prop strings
+   * @attr strings
+   */
+  @property({ attribute: 'strings', converter: stringsConverter }) strings?: PersonaStringsOverride;
+
   @state() private values: DraftValues = {
     kind: 'correct',
     pid: '',
@@ -429,6 +427,7 @@ export class ContributeForm extends LitElement {
   @state() private counterMessage = '';
 
   #data = new PersonaDataController(this);
+  #l10n = new LocalizeController(this);
   #storageKey?: string;
   /** The user (or a restored draft) changed something since the presets were applied. */
   #touched = false;
@@ -501,7 +500,7 @@ export class ContributeForm extends LitElement {
       return;
     }
     this.#hostPending = undefined;
-    const text = message?.trim() || 'The contribution could not be sent.';
+    const text = message?.trim() || this.#l10n.strings.form.hostFailed;
     if (errors && Object.keys(errors).length) {
       this.#rejected(pending.contribution, errors, new ContributeError('invalid', text, { errors }));
     } else {
@@ -639,14 +638,16 @@ export class ContributeForm extends LitElement {
     const bucket = left < 0 ? 'over' : left === 0 ? 'full' : left <= 100 ? '100' : left <= 500 ? '500' : '';
     if (bucket === this.#counterBucket) return;
     this.#counterBucket = bucket;
+    const s = this.#l10n.strings.form;
+    const num = this.#l10n.num;
     this.counterMessage =
       bucket === ''
         ? ''
         : left < 0
-          ? `${-left} characters over the limit of ${MAX_TEXT_LENGTH}.`
+          ? s.counterOver(-left, MAX_TEXT_LENGTH, num)
           : left === 0
-            ? `Character limit of ${MAX_TEXT_LENGTH} reached.`
-            : `${left} characters left.`;
+            ? s.counterFull(MAX_TEXT_LENGTH, num)
+            : s.counterLeft(left, num);
   }
 
   // ---- personas ---------------------------------------------------------------------------
@@ -768,12 +769,30 @@ export class ContributeForm extends LitElement {
   #validate(submittedAt: string): { contribution?: Contribution; errors: ContributionErrors; input: unknown } {
     const input = this.#input(submittedAt);
     const checked = validateContribution(input);
-    const errors: ContributionErrors = checked.ok ? {} : { ...checked.errors };
+    const errors: ContributionErrors = checked.ok ? {} : this.#localErrors(checked.errors);
     const pid = this.values.pid.trim();
     if (this.values.kind !== 'new' && !errors['pid'] && pid && this.#collectionComplete() && !this.#persona(pid)) {
-      errors['pid'] = `There is no persona ${pid} here. Choose one from the list.`;
+      errors['pid'] = this.#l10n.strings.form.unknownPid(pid);
     }
     return Object.keys(errors).length || !checked.ok ? { errors, input } : { contribution: checked.contribution, errors, input };
+  }
+
+  /** The contract's messages for the inputs, in the form's strings (each input has one problem it can have). */
+  #localErrors(errors: ContributionErrors): ContributionErrors {
+    const s = this.#l10n.strings.form.invalid;
+    const num = this.#l10n.num;
+    const out = { ...errors };
+    const messages: Partial<Record<string, string>> = {
+      kind: s.kind,
+      pid: s.pid,
+      field: s.field,
+      text: this.values.text.trim().length > MAX_TEXT_LENGTH ? s.textLong(MAX_TEXT_LENGTH, num) : s.textEmpty,
+      role: s.role(MAX_CONTRIBUTOR_LENGTH, num),
+      experience: s.experience(MAX_CONTRIBUTOR_LENGTH, num),
+      email: s.email,
+    };
+    for (const name of Object.keys(out)) out[name] = messages[name] ?? out[name]!;
+    return out;
   }
 
   async #submit(): Promise<void> {
@@ -782,7 +801,8 @@ export class ContributeForm extends LitElement {
     const { contribution: valid, errors, input } = this.#validate(now);
     if (!valid) {
       const count = Object.keys(errors).length;
-      this.#showErrors(errors, count === 1 ? 'Fix this before sending:' : `Fix these ${count} things before sending:`);
+      const s = this.#l10n.strings.form;
+      this.#showErrors(errors, count === 1 ? s.fixOne : s.fixMany(count, this.#l10n.num));
       return;
     }
     if (isHoneypotFilled(input)) {
@@ -819,10 +839,7 @@ export class ContributeForm extends LitElement {
     if (!action) {
       this.#fail(
         contribution,
-        new ContributeError(
-          'config',
-          'It has no address to send contributions to (action), and the page does not send them itself.',
-        ),
+        new ContributeError('config', this.#l10n.strings.form.noAction),
       );
       return;
     }
@@ -856,19 +873,12 @@ export class ContributeForm extends LitElement {
     } catch (cause) {
       if (round !== this.#round) return;
       const seconds = Math.round((Number(this.timeout) || 15_000) / 1000);
+      const s = this.#l10n.strings.form;
       const error = timedOut
-        ? new ContributeError(
-            'timeout',
-            `The server did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. It may still have arrived: sending again is safe, it will not be counted twice.`,
-            { cause },
-          )
+        ? new ContributeError('timeout', s.timeout(seconds, this.#l10n.num), { cause })
         : navigator.onLine === false
-          ? new ContributeError('offline', 'You appear to be offline. Send it again once you are back online.', {
-              cause,
-            })
-          : new ContributeError('network', 'The server could not be reached. Check your connection, then try again.', {
-              cause,
-            });
+          ? new ContributeError('offline', s.offline, { cause })
+          : new ContributeError('network', s.network, { cause });
       this.#fail(contribution, error);
       return;
     } finally {
@@ -885,14 +895,14 @@ export class ContributeForm extends LitElement {
       this.#rejected(
         contribution,
         errors,
-        new ContributeError('invalid', `The server did not accept the contribution (HTTP ${status}).`, {
+        new ContributeError('invalid', this.#l10n.strings.form.notAccepted(status), {
           status,
           errors,
         }),
       );
       return;
     }
-    this.#fail(contribution, httpError(status, retryAfter, body));
+    this.#fail(contribution, httpError(status, retryAfter, body, this.#l10n.strings, this.#l10n.num));
   }
 
   #succeed(contribution: Contribution, response: unknown, options: { quiet?: boolean } = {}): void {
@@ -940,7 +950,7 @@ export class ContributeForm extends LitElement {
     this.#request = undefined;
     this.phase = { name: 'editing' };
     this.#saveNow();
-    this.#showErrors(errors, 'The server did not accept this yet. Fix:');
+    this.#showErrors(errors, this.#l10n.strings.form.serverRejected);
     this.#emit<ContributeErrorDetail>('contribute-error', { contribution, error });
   }
 
@@ -991,13 +1001,15 @@ export class ContributeForm extends LitElement {
   // ---- rendering --------------------------------------------------------------------------
 
   protected override render() {
-    const sending = this.phase.name === 'sending';
-    const announcement = sending
-      ? 'Sending your contribution…'
-      : this.phase.name === 'sent'
-        ? 'Contribution sent.'
-        : '';
-    return html`<div part="base" class="base" lang="en">
+    const strings = this.#l10n.strings;
+    const announcement =
+      this.phase.name === 'sending'
+        ? strings.form.announceSending
+        : this.phase.name === 'sent'
+          ? strings.form.announceSent
+          : '';
+    // The form's words are in the strings' language (English unless the host says otherwise).
+    return html`<div part="base" class="base" lang=${strings.lang || nothing}>
       ${this.#renderNotice()}
       ${this.phase.name === 'sent' ? this.#renderSuccess(this.phase) : this.#renderForm()}
       <p class="visually-hidden" role="status">${announcement}</p>
@@ -1005,13 +1017,14 @@ export class ContributeForm extends LitElement {
   }
 
   #renderNotice() {
+    const s = this.#l10n.strings.form;
     const notice = this.notice;
     const content =
       notice?.kind === 'restored'
-        ? html`<span>Draft restored from ${formatSavedAt(notice.savedAt)}.</span>
-            <button type="button" part="button discard-button" @click=${this.#discard}>Discard draft</button>`
+        ? html`<span>${s.draftRestored(formatSavedAt(notice.savedAt, s, this.#l10n.locale))}</span>
+            <button type="button" part="button discard-button" @click=${this.#discard}>${s.discardDraft}</button>`
         : notice?.kind === 'discarded'
-          ? html`<span>Draft discarded.</span>`
+          ? html`<span>${s.draftDiscarded}</span>`
           : nothing;
     return html`<div part="notice" class="notice" role="status">${content}</div>`;
   }
@@ -1026,12 +1039,13 @@ export class ContributeForm extends LitElement {
   }
 
   #renderForm() {
+    const s = this.#l10n.strings.form;
     const v = this.values;
     const busy = this.phase.name === 'sending';
     return html`<form
       part="form"
       novalidate
-      aria-label="Contribute to the persona library"
+      aria-label=${s.label}
       aria-busy=${busy ? 'true' : 'false'}
       @submit=${this.#onSubmit}
       @keydown=${this.#onKeydown}
@@ -1049,15 +1063,13 @@ export class ContributeForm extends LitElement {
           ?disabled=${busy}
           aria-busy=${busy ? 'true' : 'false'}
         >
-          ${busy ? 'Sending…' : 'Send contribution'}
+          ${busy ? s.sending : s.send}
         </button>
-        <span class="shortcut">or press ${SHORTCUT}</span>
+        <span class="shortcut">${s.shortcut(SHORTCUT)}</span>
         ${this.draftState === 'saved'
-          ? html`<span part="draft-state" class="draft-state">Draft saved in this browser.</span>`
+          ? html`<span part="draft-state" class="draft-state">${s.draftSaved}</span>`
           : this.draftState === 'unavailable'
-            ? html`<span part="draft-state" class="draft-state"
-                >This browser cannot keep a draft: keep the page open until you send.</span
-              >`
+            ? html`<span part="draft-state" class="draft-state">${s.draftUnavailable}</span>`
             : nothing}
       </div>
       ${this.#renderFailure()}
@@ -1087,25 +1099,11 @@ export class ContributeForm extends LitElement {
   }
 
   #inputLabel(name: InputName): string {
-    switch (name) {
-      case 'kind':
-        return 'What you want to do';
-      case 'pid':
-        return 'Persona';
-      case 'field':
-        return 'Part of the persona';
-      case 'text':
-        return 'Your text';
-      case 'role':
-        return 'Your role';
-      case 'experience':
-        return 'Experience';
-      case 'email':
-        return 'Email';
-    }
+    return this.#l10n.strings.form.inputs[name];
   }
 
   #renderKind() {
+    const s = this.#l10n.strings.form;
     const invalid = Boolean(this.errors['kind']);
     return html`<fieldset
       part="field"
@@ -1114,7 +1112,7 @@ export class ContributeForm extends LitElement {
       aria-invalid=${invalid ? 'true' : 'false'}
       aria-describedby=${this.#describedBy('kind', false) || nothing}
     >
-      <legend part="label">What would you like to do?</legend>
+      <legend part="label">${s.kindLegend}</legend>
       <div class="kinds">
         ${CONTRIBUTION_KINDS.map(
           (kind) => html`<label class="kind">
@@ -1126,8 +1124,8 @@ export class ContributeForm extends LitElement {
               .checked=${live(this.values.kind === kind)}
             />
             <span>
-              <span class="kind-title">${KINDS[kind].title}</span>
-              <span class="kind-desc">${KINDS[kind].description}</span>
+              <span class="kind-title">${s.kinds[kind].title}</span>
+              <span class="kind-desc">${s.kinds[kind].description}</span>
             </span>
           </label>`,
         )}
@@ -1137,6 +1135,7 @@ export class ContributeForm extends LitElement {
   }
 
   #renderPersonaPicker() {
+    const s = this.#l10n.strings.form;
     const state = this.#data.state;
     const personas = this.#personas();
     const pid = this.values.pid.trim();
@@ -1146,17 +1145,17 @@ export class ContributeForm extends LitElement {
       const app = appLabel(picked);
       hint = `${picked.name}${app ? ` · ${app}` : ''}`;
     } else if (state.status === 'loading' || state.status === 'idle') {
-      hint = 'Loading the list of personas…';
+      hint = s.loadingList;
     } else if (state.status === 'error') {
-      hint = 'The list of personas could not be loaded: type the persona’s id, e.g. APP-074.';
+      hint = s.listFailed;
     } else if (state.status === 'unconfigured') {
-      hint = 'Type the persona’s id, e.g. APP-074.';
+      hint = s.typeId;
     } else {
-      hint = 'Type a name or id and choose from the suggestions.';
+      hint = s.typeOrChoose;
     }
     const invalid = Boolean(this.errors['pid']);
     return html`<div part="field" class="field">
-      <label part="label" class="label" for="input-pid">Persona</label>
+      <label part="label" class="label" for="input-pid">${s.inputs.pid}</label>
       <input
         part="input"
         class="control"
@@ -1185,11 +1184,12 @@ export class ContributeForm extends LitElement {
   }
 
   #renderFieldSelect() {
+    const { fields, form: s } = this.#l10n.strings;
     const invalid = Boolean(this.errors['field']);
     const option = (field: PersonaField) =>
-      html`<option value=${field} ?selected=${this.values.field === field}>${CONTRIBUTE_FIELD_LABELS[field]}</option>`;
+      html`<option value=${field} ?selected=${this.values.field === field}>${fields[field]}</option>`;
     return html`<div part="field" class="field">
-      <label part="label" class="label" for="input-field">Part of the persona</label>
+      <label part="label" class="label" for="input-field">${s.inputs.field}</label>
       <select
         part="input"
         class="control"
@@ -1200,9 +1200,9 @@ export class ContributeForm extends LitElement {
         aria-describedby=${this.#describedBy('field', false) || nothing}
         .value=${live(this.values.field)}
       >
-        <option value="" ?selected=${this.values.field === ''}>Choose a part…</option>
-        <optgroup label="The persona">${STORY_FIELDS.map(option)}</optgroup>
-        <optgroup label="Details">${DETAIL_FIELDS.map(option)}</optgroup>
+        <option value="" ?selected=${this.values.field === ''}>${s.chooseField}</option>
+        <optgroup label=${s.storyFields}>${STORY_FIELDS.map(option)}</optgroup>
+        <optgroup label=${s.detailFields}>${DETAIL_FIELDS.map(option)}</optgroup>
       </select>
       ${this.#error('field')}
     </div>`;
@@ -1213,10 +1213,11 @@ export class ContributeForm extends LitElement {
     if (v.kind === 'new' || !v.field) return nothing;
     const persona = this.#persona(v.pid);
     if (!persona) return nothing;
-    const value = describePersonaField(persona, v.field);
+    const { fields, profile, form: s } = this.#l10n.strings;
+    const value = describePersonaField(persona, v.field, profile);
     return html`<figure part="current" class="current">
       <figcaption class="label" id="current-label">
-        Now: ${CONTRIBUTE_FIELD_LABELS[v.field]} <span class="optional">of ${persona.name}</span>
+        ${s.now} ${fields[v.field]} <span class="optional">${s.ofPersona(persona.name)}</span>
       </figcaption>
       <div
         class="current-value ${value ? '' : 'empty'}"
@@ -1224,13 +1225,14 @@ export class ContributeForm extends LitElement {
         aria-labelledby="current-label"
         tabindex="0"
         dir="auto"
-      >${value ?? 'Not filled in yet.'}</div>
+      >${value ?? s.notFilled}</div>
     </figure>`;
   }
 
   #renderText() {
+    const s = this.#l10n.strings.form;
     const kind = this.values.kind;
-    const copy = TEXT_COPY[kind];
+    const copy = s.text[kind];
     const required = kind !== 'confirm';
     const length = this.values.text.length;
     const invalid = Boolean(this.errors['text']);
@@ -1239,9 +1241,9 @@ export class ContributeForm extends LitElement {
       ${current}
       <div part="field" class="field">
         <label part="label" class="label" for="input-text">
-          ${copy.label} ${required ? nothing : html`<span class="optional">(optional)</span>`}
+          ${copy.label} ${required ? nothing : html`<span class="optional">${s.optional}</span>`}
         </label>
-        <span part="hint" class="hint" id="hint-text">${copy.hint} Up to ${MAX_TEXT_LENGTH} characters.</span>
+        <span part="hint" class="hint" id="hint-text">${copy.hint} ${s.maxLength(MAX_TEXT_LENGTH, this.#l10n.num)}</span>
         <textarea
           part="input"
           class="control"
@@ -1257,7 +1259,7 @@ export class ContributeForm extends LitElement {
         <div class="counter-row">
           ${this.#error('text')}
           <span part="counter" class="counter ${length > MAX_TEXT_LENGTH ? 'over' : ''}" aria-hidden="true"
-            >${length} / ${MAX_TEXT_LENGTH}</span
+            >${s.counter(length, MAX_TEXT_LENGTH, this.#l10n.num)}</span
           >
         </div>
         <span class="visually-hidden" role="status">${this.counterMessage}</span>
@@ -1266,6 +1268,7 @@ export class ContributeForm extends LitElement {
   }
 
   #renderAbout() {
+    const s = this.#l10n.strings.form;
     const input = (
       name: 'role' | 'experience' | 'email',
       label: string,
@@ -1275,7 +1278,7 @@ export class ContributeForm extends LitElement {
       const invalid = Boolean(this.errors[name]);
       return html`<div part="field" class="field">
         <label part="label" class="label" for=${`input-${name}`}>
-          ${label} <span class="optional">(optional)</span>
+          ${label} <span class="optional">${s.optional}</span>
         </label>
         <span part="hint" class="hint" id=${`hint-${name}`}>${hint}</span>
         <input
@@ -1293,33 +1296,27 @@ export class ContributeForm extends LitElement {
       </div>`;
     };
     return html`<fieldset class="about">
-      <legend part="label">About you</legend>
-      ${input('role', 'Your role', 'e.g. Data engineer', { autocomplete: 'organization-title' })}
-      ${input('experience', 'Experience', 'How long you have used the product, e.g. 2 years')}
-      ${input('email', 'Email', 'Only to ask you about this contribution.', { type: 'email', autocomplete: 'email' })}
+      <legend part="label">${s.about}</legend>
+      ${input('role', s.inputs.role, s.roleHint, { autocomplete: 'organization-title' })}
+      ${input('experience', s.inputs.experience, s.experienceHint)}
+      ${input('email', s.inputs.email, s.emailHint, { type: 'email', autocomplete: 'email' })}
     </fieldset>`;
   }
 
   #renderHoneypot() {
     return html`<div class="hp" aria-hidden="true">
-      <label for="input-website">Website (leave this empty)</label>
+      <label for="input-website">${this.#l10n.strings.form.honeypot}</label>
       <input id="input-website" name="website" type="text" tabindex="-1" autocomplete="off" value="" />
     </div>`;
   }
 
   #renderFailure() {
     if (this.phase.name !== 'failed') return nothing;
+    const { common, form: s } = this.#l10n.strings;
     const error = this.phase.error;
-    const title =
-      error.kind === 'config' ? 'This form is not configured.' : 'Your contribution was not sent yet.';
-    const kept =
-      this.draftState === 'unavailable'
-        ? 'Everything you wrote is still here; keep this page open.'
-        : 'Everything you wrote is still here, and saved as a draft in this browser.';
-    const detail =
-      error.kind === 'config'
-        ? 'Please tell the owner of this page: the form needs an action URL, or a script that handles contribute-submit.'
-        : undefined;
+    const title = error.kind === 'config' ? s.notConfigured : s.notSent;
+    const kept = this.draftState === 'unavailable' ? s.keptOpen : s.keptDraft;
+    const detail = error.kind === 'config' ? s.notConfiguredHelp : undefined;
     return keyed(
       this.#failureRound,
       html`<div part="status failure" class="failure" id="failure" role="alert" tabindex="-1">
@@ -1330,23 +1327,26 @@ export class ContributeForm extends LitElement {
         ${error.kind === 'config'
           ? nothing
           : html`<div class="actions">
-              <button type="button" part="button retry-button" @click=${() => void this.#submit()}>Retry</button>
+              <button type="button" part="button retry-button" @click=${() => void this.#submit()}
+                >${common.retry}</button
+              >
             </div>`}
       </div>`,
     );
   }
 
   #renderSuccess(phase: Extract<Phase, { name: 'sent' }>) {
+    const { fields, form: s } = this.#l10n.strings;
     const c = phase.contribution;
-    const rows: [string, string][] = [['What', `${KINDS[c.kind].title}: ${KINDS[c.kind].description}`]];
+    const rows: [string, string][] = [[s.sent.what, `${s.kinds[c.kind].title}: ${s.kinds[c.kind].description}`]];
     if (c.kind !== 'new') {
-      rows.push(['Persona', phase.persona ? `${phase.persona.name} (${c.pid})` : c.pid]);
-      rows.push(['Part', CONTRIBUTE_FIELD_LABELS[c.field]]);
+      rows.push([s.sent.persona, phase.persona ? `${phase.persona.name} (${c.pid})` : c.pid]);
+      rows.push([s.sent.part, fields[c.field]]);
     }
-    if (c.text) rows.push(['Text', c.text]);
-    if (c.contributor.role) rows.push(['Your role', c.contributor.role]);
-    if (c.contributor.experience) rows.push(['Experience', c.contributor.experience]);
-    if (c.contributor.email) rows.push(['Email', c.contributor.email]);
+    if (c.text) rows.push([s.sent.text, c.text]);
+    if (c.contributor.role) rows.push([s.sent.role, c.contributor.role]);
+    if (c.contributor.experience) rows.push([s.sent.experience, c.contributor.experience]);
+    if (c.contributor.email) rows.push([s.sent.email, c.contributor.email]);
     return html`<div
       part="status success"
       class="success"
@@ -1355,12 +1355,12 @@ export class ContributeForm extends LitElement {
       aria-labelledby="success-title"
       tabindex="-1"
     >
-      <p class="success-title" id="success-title">Thank you! Your contribution was sent.</p>
-      <p>This is what was sent:</p>
+      <p class="success-title" id="success-title">${s.thanks}</p>
+      <p>${s.whatSent}</p>
       <dl class="sent">
         ${rows.map(([label, value]) => html`<dt>${label}</dt><dd dir="auto">${value}</dd>`)}
       </dl>
-      <button type="button" part="button another-button" @click=${this.#another}>Send another contribution</button>
+      <button type="button" part="button another-button" @click=${this.#another}>${s.sendAnother}</button>
     </div>`;
   }
 }

@@ -74,6 +74,11 @@ export const cardStyles = css`
     gap: 12px;
     align-items: flex-start;
   }
+  /* Full width, so the name and app line align by their own direction (dir="auto"), as the text below. */
+  header > div {
+    flex: 1;
+    min-width: 0;
+  }
   .avatar {
     flex: none;
     width: 48px;
@@ -128,7 +133,9 @@ export const cardStyles = css`
     padding: 8px 12px;
     border-inline-start: 3px solid var(--_accent);
     background: var(--_subtle);
-    border-radius: 0 6px 6px 0;
+    border-radius: 6px;
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
   }
   .aha-label {
     display: block;

@@ -2,8 +2,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { PersonaDataController } from '../../data/controller.js';
 import { PersonaError, describePersonaError } from '../../data/errors.js';
+import type { PersonaField } from '../../data/contribution.js';
 import {
-  FIELD_LABELS,
   appLabel,
   downloadText,
   personaToJson,
@@ -12,6 +12,8 @@ import {
 } from '../../data/export.js';
 import { parsePersona } from '../../data/parse.js';
 import type { Persona, PersonaListItem, SkippedRecord } from '../../data/types.js';
+import { LocalizeController, stringsConverter } from '../../i18n/localize.js';
+import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 import { cardStyles, themeTokens } from './persona-card.styles.js';
 
@@ -34,8 +36,6 @@ type View =
 
 /** Text longer than this starts clamped, with a "More" toggle. */
 const CLAMP_CHARS = 360;
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * One persona, anywhere: fetched from a persona endpoint (shared with every
@@ -131,6 +131,16 @@ export class PersonaCard extends LitElement {
    */
   @property({ attribute: false }) persona?: unknown;
 
+  /**
+   * Replaces any of the card's words: any part of the `PersonaStrings` table (e.g.
+   * `{ card: { copyMarkdown: 'Als Markdown kopieren' } }`), nested groups may be partial.
+   * Wins over the provider's `strings` and `setDefaultStrings()`. As an attribute: JSON
+   * of plain-text keys only.
+   * @prop strings
+   * @attr strings
+   */
+  @property({ attribute: 'strings', converter: stringsConverter }) strings?: PersonaStringsOverride;
+
   @state() private expanded = new Set<string>();
   @state() private status = '';
   /** The field being edited in the dialog ('' for the whole persona), if it is open. */
@@ -138,7 +148,10 @@ export class PersonaCard extends LitElement {
   #editOpener?: HTMLElement;
 
   #data = new PersonaDataController(this);
+  #l10n = new LocalizeController(this);
   #given?: Persona | PersonaError;
+  /** Why the persona set from JS is invalid (the parser's words). */
+  #invalid = '';
   #announced?: Persona | PersonaError;
 
   /** @internal Read by the data controller: a persona set from JS needs no fetch. */
@@ -157,6 +170,7 @@ export class PersonaCard extends LitElement {
         this.#given = undefined;
       } else {
         const result = parsePersona(this.persona);
+        this.#invalid = 'skipped' in result ? result.skipped : '';
         this.#given =
           'skipped' in result
             ? new PersonaError('data', `This persona is not valid: ${result.skipped}.`)
@@ -234,7 +248,7 @@ export class PersonaCard extends LitElement {
 
   #renderSkeleton() {
     return html`<div part="base skeleton" class="card skeleton" role="status" aria-live="polite">
-      <span class="visually-hidden">Loading persona…</span>
+      <span class="visually-hidden">${this.#l10n.strings.card.loading}</span>
       <div class="bone short"></div>
       <div class="bone heading"></div>
       <div class="bone"></div>
@@ -244,33 +258,33 @@ export class PersonaCard extends LitElement {
   }
 
   #renderProblem(error: PersonaError) {
+    const { common, card } = this.#l10n.strings;
     const invalidGiven = this.#given === error;
+    // The error keeps its English message for the host; people read the strings.
     const [title, detail] =
       error.kind === 'not-found'
-        ? [error.message, 'Check the persona-id, or ask the endpoint owner whether it moved.']
+        ? [card.notFound(this.personaId?.trim() ?? ''), card.notFoundHelp]
         : error.kind === 'config'
-          ? [
-              error.message,
-              'Set the src attribute, wrap the card in <persona-provider src="…">, or add <meta name="persona-widgets:src" content="…"> to the page.',
-            ]
+          ? [this.#data.state.status === 'unconfigured' ? common.noEndpoint : card.noPersonaId, card.configHelp]
           : invalidGiven
-            ? ['This persona could not be shown.', error.message]
-            : ['This persona could not be loaded.', describePersonaError(error)];
+            ? [card.invalid, card.invalidDetail(this.#invalid)]
+            : [card.loadFailed, describePersonaError(error, common, this.#l10n.num)];
     const retryable = error.kind !== 'config' && !invalidGiven;
     return html`<div part="base problem" class="card problem" role="alert">
       <p class="problem-title">${title}</p>
       <p class="problem-detail">${detail}</p>
       ${retryable
         ? html`<div class="actions">
-            <button part="button retry-button" @click=${this.retry}>Retry</button>
+            <button part="button retry-button" @click=${this.retry}>${common.retry}</button>
           </div>`
         : nothing}
     </div>`;
   }
 
-  #heading(level: number, text: string | TemplateResult, part: string, className: string) {
+  /** `data`: the text is the persona's, so its direction is its own (`dir="auto"`). */
+  #heading(level: number, text: string | TemplateResult, part: string, className: string, data = false) {
     const clamped = Math.min(6, Math.max(1, Math.round(level) || 3));
-    return html`<div role="heading" aria-level=${clamped} part=${part} class=${className}>${text}</div>`;
+    return html`<div role="heading" aria-level=${clamped} part=${part} class=${className} dir=${data ? 'auto' : nothing}>${text}</div>`;
   }
 
   #clampable(key: string, text: string, className: string, part: string) {
@@ -287,7 +301,7 @@ export class PersonaCard extends LitElement {
             aria-controls=${id}
             @click=${() => this.#toggle(key)}
           >
-            ${open ? 'Less' : 'More'}
+            ${open ? this.#l10n.strings.card.less : this.#l10n.strings.card.more}
           </button>`
         : nothing}`;
   }
@@ -299,6 +313,7 @@ export class PersonaCard extends LitElement {
   }
 
   #renderPersona(persona: Persona) {
+    const { fields, card } = this.#l10n.strings;
     const app = appLabel(persona);
     const level = this.headingLevel;
     const name = persona.url
@@ -311,7 +326,7 @@ export class PersonaCard extends LitElement {
               part="image"
               class="avatar"
               src=${persona.image}
-              alt=${`Avatar of ${persona.name}`}
+              alt=${card.avatar(persona.name)}
               loading="lazy"
               decoding="async"
               referrerpolicy="no-referrer"
@@ -323,13 +338,13 @@ export class PersonaCard extends LitElement {
           ${app
             ? html`<p part="app" class="app" dir="auto">${app} <span class="pid">· ${persona.pid}</span></p>`
             : nothing}
-          ${this.#heading(level, name, 'title', 'title')}
+          ${this.#heading(level, name, 'title', 'title', true)}
         </div>
       </header>
       ${this.#clampable('identity', persona.identity, 'identity', 'identity')}
       ${persona.aha_moment
         ? html`<figure part="aha" class="aha">
-            <figcaption class="aha-label">${FIELD_LABELS.aha_moment}</figcaption>
+            <figcaption class="aha-label">${fields.aha_moment}</figcaption>
             <blockquote dir="auto">${persona.aha_moment}</blockquote>
           </figure>`
         : nothing}
@@ -339,18 +354,19 @@ export class PersonaCard extends LitElement {
   }
 
   #renderMeta(persona: Persona) {
+    const { card } = this.#l10n.strings;
+    const num = this.#l10n.num;
     const facts: string[] = [];
-    if (persona.comment_count !== undefined) facts.push(plural(persona.comment_count, 'comment', 'comments'));
-    if (persona.validation_count !== undefined)
-      facts.push(plural(persona.validation_count, 'validation', 'validations'));
+    if (persona.comment_count !== undefined) facts.push(card.comments(persona.comment_count, num));
+    if (persona.validation_count !== undefined) facts.push(card.validations(persona.validation_count, num));
     const updated = persona.updated_at ? new Date(persona.updated_at) : undefined;
     return html`<p part="meta" class="meta">
       ${facts.map((fact) => html`<span>${fact}</span>`)}
       ${updated
         ? html`<span
-            >Updated
+            >${card.updated}
             <time datetime=${persona.updated_at!}
-              >${updated.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })}</time
+              >${updated.toLocaleDateString(this.#l10n.locale, { year: 'numeric', month: 'short', day: 'numeric' })}</time
             ></span
           >`
         : nothing}
@@ -358,15 +374,16 @@ export class PersonaCard extends LitElement {
   }
 
   #renderActions(persona: Persona) {
+    const { card } = this.#l10n.strings;
     const contributing = Boolean(this.#contributeAction());
     return html`<div part="actions" class="actions">
         ${contributing && this.variant === 'compact'
           ? html`<button part="button suggest-button" @click=${(event: Event) => this.#openEditor(event, '', 'correct')}>
-              Suggest an edit
+              ${card.suggestEdit}
             </button>`
           : nothing}
-        <button part="button" @click=${() => this.#copyMarkdown(persona)}>Copy as Markdown</button>
-        <button part="button" @click=${() => this.#downloadJson(persona)}>Download JSON</button>
+        <button part="button" @click=${() => this.#copyMarkdown(persona)}>${card.copyMarkdown}</button>
+        <button part="button" @click=${() => this.#downloadJson(persona)}>${card.downloadJson}</button>
       </div>
       <p class="status ${this.status ? 'has-status' : ''}" role="status">${this.status}</p>
       ${contributing ? this.#renderEditor(persona) : nothing}`;
@@ -399,18 +416,20 @@ export class PersonaCard extends LitElement {
   }
 
   #renderEditor(persona: Persona) {
+    const { fields, card } = this.#l10n.strings;
     const editing = this.editing;
-    const label = editing?.field ? FIELD_LABELS[editing.field as keyof typeof FIELD_LABELS] ?? editing.field : '';
+    const label = editing?.field ? fields[editing.field as PersonaField] ?? editing.field : '';
     return html`<dialog part="dialog" aria-labelledby="editor-title" @close=${this.#onEditorClosed}>
       <div class="dialog-header">
         <h2 id="editor-title" class="dialog-title">
-          Suggest an edit${label ? html`: ${label}` : nothing}
-          <span class="dialog-subtitle">${persona.name}</span>
+          ${card.suggestEdit}${label ? html`: ${label}` : nothing}
+          <span class="dialog-subtitle" dir="auto">${persona.name}</span>
         </h2>
-        <button part="button close-button" class="close" aria-label="Close" @click=${this.#closeEditor}>×</button>
+        <button part="button close-button" class="close" aria-label=${card.close} @click=${this.#closeEditor}>×</button>
       </div>
       ${editing
         ? html`<contribute-form
+            .strings=${this.strings}
             action=${this.#contributeAction()!}
             src=${this.#data.endpoint ?? ''}
             persona-id=${persona.pid}
@@ -423,40 +442,43 @@ export class PersonaCard extends LitElement {
   }
 
   async #copyMarkdown(persona: Persona) {
+    const strings = this.#l10n.strings;
+    const markdown = personaToMarkdown(persona, strings);
     try {
-      await navigator.clipboard.writeText(personaToMarkdown(persona));
-      this.status = 'Copied as Markdown.';
+      await navigator.clipboard.writeText(markdown);
+      this.status = strings.card.copied;
     } catch {
       // Clipboard access is often denied in iframes: offer the file instead.
-      downloadText(`${safeFilename(persona.pid)}.md`, personaToMarkdown(persona), 'text/markdown');
-      this.status = 'Copying is not allowed here, so the Markdown was downloaded instead.';
+      downloadText(`${safeFilename(persona.pid)}.md`, markdown, 'text/markdown');
+      this.status = strings.card.copyFallback;
     }
   }
 
   #downloadJson(persona: Persona) {
     downloadText(`${safeFilename(persona.pid)}.json`, personaToJson(persona), 'application/json');
-    this.status = 'JSON downloaded.';
+    this.status = this.#l10n.strings.card.downloaded;
   }
 
   #renderSections(persona: Persona, level: number) {
+    const { fields, profile: labels, card } = this.#l10n.strings;
     const contributing = Boolean(this.#contributeAction());
-    const missing: (keyof typeof FIELD_LABELS)[] = [];
-    const section = (key: keyof typeof FIELD_LABELS, body: TemplateResult | typeof nothing) => {
+    const missing: PersonaField[] = [];
+    const section = (key: PersonaField, body: TemplateResult | typeof nothing) => {
       if (body === nothing) {
         missing.push(key);
         return nothing;
       }
-      return html`<section part="section" aria-label=${FIELD_LABELS[key]}>
+      return html`<section part="section" aria-label=${fields[key]}>
         <div class="section-header">
-          ${this.#heading(level, FIELD_LABELS[key], 'section-heading', 'section-heading')}
+          ${this.#heading(level, fields[key], 'section-heading', 'section-heading')}
           ${contributing
             ? html`<button
                 part="button suggest-button"
                 class="link"
-                aria-label=${`Suggest an edit to ${FIELD_LABELS[key]}`}
+                aria-label=${card.suggestEditTo(fields[key])}
                 @click=${(event: Event) => this.#openEditor(event, key, 'correct')}
               >
-                Suggest an edit
+                ${card.suggestEdit}
               </button>`
             : nothing}
         </div>
@@ -465,9 +487,9 @@ export class PersonaCard extends LitElement {
     };
     const invitations = () =>
       contributing && missing.length
-        ? html`<section part="section invitations" aria-label="Help complete this persona">
-            ${this.#heading(level, 'Help complete this persona', 'section-heading', 'section-heading')}
-            <p class="muted">Nobody has described these yet. Know this persona? Add what you know:</p>
+        ? html`<section part="section invitations" aria-label=${card.invite}>
+            ${this.#heading(level, card.invite, 'section-heading', 'section-heading')}
+            <p class="muted">${card.inviteIntro}</p>
             <ul class="invitations">
               ${missing.map(
                 (key) =>
@@ -475,10 +497,10 @@ export class PersonaCard extends LitElement {
                     <button
                       part="button invitation-button"
                       class="link"
-                      aria-label=${`Help complete ${FIELD_LABELS[key]}`}
+                      aria-label=${card.inviteField(fields[key])}
                       @click=${(event: Event) => this.#openEditor(event, key, 'extend')}
                     >
-                      ${FIELD_LABELS[key]}
+                      ${fields[key]}
                     </button>
                   </li>`,
               )}
@@ -496,10 +518,10 @@ export class PersonaCard extends LitElement {
     const profile = persona.profile;
     const profileRows: [string, string | undefined][] = profile
       ? [
-          ['Role', profile.role],
-          ['Experience', profile.experience],
-          ['Team size', profile.team_size],
-          ['Technical skill', profile.technical_skill],
+          [labels.role, profile.role],
+          [labels.experience, profile.experience],
+          [labels.team_size, profile.team_size],
+          [labels.technical_skill, profile.technical_skill],
         ]
       : [];
     return html`
@@ -573,7 +595,7 @@ export class PersonaCard extends LitElement {
   #renderItem(item: PersonaListItem) {
     return html`<li dir="auto">
       <strong>${item.title}</strong>${item.detail ? html`: ${item.detail}` : nothing}
-      ${item.quote ? html`<blockquote class="item-quote">“${item.quote}”</blockquote>` : nothing}
+      ${item.quote ? html`<blockquote class="item-quote">${this.#l10n.strings.card.quote(item.quote)}</blockquote>` : nothing}
     </li>`;
   }
 }

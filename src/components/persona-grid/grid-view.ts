@@ -11,14 +11,6 @@ export const SORTS = ['relevance', 'name', 'comments', 'validations', 'updated']
 /** `relevance`: best match first when searching, else the endpoint's order. */
 export type GridSort = (typeof SORTS)[number];
 
-export const SORT_LABELS: Record<GridSort, string> = {
-  relevance: 'Relevance',
-  name: 'Name',
-  comments: 'Most comments',
-  validations: 'Most validations',
-  updated: 'Recently updated',
-};
-
 export interface GridView {
   query: string;
   /** Selected `app_id`s. */

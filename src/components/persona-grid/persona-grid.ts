@@ -12,12 +12,13 @@ import {
 } from '../../data/export.js';
 import { parseCollection } from '../../data/parse.js';
 import type { Persona, PersonaPage, SkippedRecord } from '../../data/types.js';
+import { LocalizeController, stringsConverter } from '../../i18n/localize.js';
+import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { PersonaIndex } from '../../search/persona-index.js';
 import { VERSION } from '../../version.js';
 import { themeTokens } from '../persona-card/persona-card.styles.js';
 import {
   SORTS,
-  SORT_LABELS,
   decodeView,
   encodeView,
   facetsOf,
@@ -82,8 +83,6 @@ interface Results {
 }
 
 const fromPage = (page: PersonaPage): Ready => ({ status: 'ready', ...page });
-const number = (count: number) => count.toLocaleString('en');
-const plural = (count: number) => `${number(count)} persona${count === 1 ? '' : 's'}`;
 const idle = (callback: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 500 }) : setTimeout(callback, 16);
 /** Elements of a card that act on their own; a click on them does not select the card. */
@@ -219,12 +218,23 @@ export class PersonaGrid extends LitElement {
    */
   @property({ attribute: false }) personas?: unknown;
 
+  /**
+   * Replaces any of the grid's words, and its cards' (they get these too): any part of the
+   * `PersonaStrings` table (e.g. `{ grid: { showMore: 'Mehr zeigen' } }`), nested groups may
+   * be partial. Wins over the provider's `strings` and `setDefaultStrings()`. As an attribute:
+   * JSON of plain-text keys only.
+   * @prop strings
+   * @attr strings
+   */
+  @property({ attribute: 'strings', converter: stringsConverter }) strings?: PersonaStringsOverride;
+
   /** How many cards are in the DOM. */
   @state() private shown = 24;
   @state() private appsOpen = false;
   @state() private status = '';
 
   #data = new PersonaDataController(this);
+  #l10n = new LocalizeController(this);
   #given?: Ready | PersonaError;
   #index?: PersonaIndex;
   #indexing = false;
@@ -541,13 +551,14 @@ export class PersonaGrid extends LitElement {
   }
 
   #export(personas: readonly Persona[], format: 'json' | 'csv' | 'md') {
+    const strings = this.#l10n.strings;
     const query = this.#view.query;
     const name = `personas${query ? `-${safeFilename(query)}` : ''}`;
     if (format === 'json') downloadText(`${name}.json`, personasToJson(personas), 'application/json');
     // The byte order mark makes spreadsheet apps read the file as UTF-8.
     else if (format === 'csv') downloadText(`${name}.csv`, `\uFEFF${personasToCsv(personas)}`, 'text/csv');
-    else downloadText(`${name}.md`, personasToMarkdown(personas), 'text/markdown');
-    this.status = `Exported ${plural(personas.length)} as ${format === 'md' ? 'Markdown' : format.toUpperCase()}.`;
+    else downloadText(`${name}.md`, personasToMarkdown(personas, strings.grid.exportTitle, strings), 'text/markdown');
+    this.status = strings.grid.exported(personas.length, strings.grid.formats[format], this.#l10n.num);
   }
 
   #select(persona: Persona) {
@@ -606,28 +617,30 @@ export class PersonaGrid extends LitElement {
   }
 
   #renderToolbar(feed: Feed, results?: Results) {
+    const s = this.#l10n.strings.grid;
+    const num = this.#l10n.num;
     const view = this.#view;
     const facets = results?.facets ?? [];
     const selected = view.apps.length;
-    let count = feed.status === 'error' ? '' : 'Loading personas…';
+    let count = feed.status === 'error' ? '' : s.loading;
     if (results) {
-      const more = feed.status === 'ready' && feed.next && !this.#serverMode && this.#filtered ? ' (loading more…)' : '';
+      const more = feed.status === 'ready' && feed.next && !this.#serverMode && this.#filtered ? ` ${s.loadingMore}` : '';
       count =
         results.total === undefined
-          ? plural(results.count)
+          ? s.personas(results.count, num)
           : results.count === results.total && !this.#filtered
-            ? plural(results.total)
-            : `${number(results.count)} of ${plural(results.total)}${more}`;
+            ? s.personas(results.total, num)
+            : `${s.countOf(results.count, results.total, num)}${more}`;
     }
-    return html`<div part="toolbar" class="toolbar" role="search" aria-label="Personas">
+    return html`<div part="toolbar" class="toolbar" role="search" aria-label=${s.label}>
         <div class="field search">
-          <label for="q">Search personas</label>
+          <label for="q">${s.search}</label>
           <input
             id="q"
             part="search"
             type="search"
             .value=${this.query}
-            placeholder="Name, app, goal, tool…"
+            placeholder=${s.searchPlaceholder}
             autocomplete="off"
             spellcheck="false"
             @input=${this.#onInput}
@@ -635,7 +648,7 @@ export class PersonaGrid extends LitElement {
           />
         </div>
         <div class="field">
-          <span class="label" id="apps-label">Apps</span>
+          <span class="label" id="apps-label">${s.apps}</span>
           <button
             part="button apps-button"
             class="select-like"
@@ -644,18 +657,18 @@ export class PersonaGrid extends LitElement {
             aria-labelledby="apps-label apps-value"
             @click=${() => (this.appsOpen = !this.appsOpen)}
           >
-            <span id="apps-value">${selected ? `${selected} selected` : 'All apps'}</span>
+            <span id="apps-value">${selected ? s.appsSelected(selected, num) : s.allApps}</span>
           </button>
         </div>
         <div class="field">
-          <label for="sort">Sort by</label>
+          <label for="sort">${s.sortBy}</label>
           <select
             id="sort"
             part="sort"
             @change=${(event: Event) => this.#change({ sort: parseSort((event.target as HTMLSelectElement).value) })}
           >
             ${SORTS.map(
-              (sort) => html`<option value=${sort} ?selected=${sort === view.sort}>${SORT_LABELS[sort]}</option>`,
+              (sort) => html`<option value=${sort} ?selected=${sort === view.sort}>${s.sorts[sort]}</option>`,
             )}
           </select>
         </div>
@@ -671,7 +684,7 @@ export class PersonaGrid extends LitElement {
           this.renderRoot.querySelector<HTMLElement>('[aria-controls="apps"]')?.focus();
         }}
       >
-        <legend>Show personas of these apps</legend>
+        <legend>${s.appsLegend}</legend>
         ${facets.length
           ? html`<div class="apps-list">
               ${facets.map(
@@ -682,26 +695,26 @@ export class PersonaGrid extends LitElement {
                       .checked=${view.apps.includes(facet.id)}
                       @change=${(event: Event) => this.#toggleApp(facet.id, (event.target as HTMLInputElement).checked)}
                     />
-                    <span>${facet.label}</span>
-                    ${facet.count === undefined ? nothing : html`<span class="n">${facet.count}</span>`}
+                    <span dir="auto">${facet.label}</span>
+                    ${facet.count === undefined ? nothing : html`<span class="n">${num(facet.count)}</span>`}
                   </label>`,
               )}
             </div>`
-          : html`<p class="muted">${view.query ? 'No app has personas that match the search.' : 'No apps to filter by.'}</p>`}
+          : html`<p class="muted">${view.query ? s.noAppsMatch : s.noApps}</p>`}
         ${selected
-          ? html`<button part="button" class="link" @click=${() => this.#change({ apps: [] })}>All apps</button>`
+          ? html`<button part="button" class="link" @click=${() => this.#change({ apps: [] })}>${s.allApps}</button>`
           : nothing}
       </fieldset>
       <div class="summary">
         <p part="count" class="count" role="status">${count}</p>
         ${results?.personas.length
           ? html`<div part="export" class="export" role="group" aria-labelledby="export-label">
-              <span id="export-label">Export ${plural(results.personas.length)}</span>
+              <span id="export-label">${s.exportLabel(results.personas.length, num)}</span>
               <span class="buttons">
                 ${(['json', 'csv', 'md'] as const).map(
                   (format) =>
                     html`<button part="button" @click=${() => this.#export(results.personas, format)}>
-                      ${format === 'md' ? 'Markdown' : format.toUpperCase()}
+                      ${s.formats[format]}
                     </button>`,
                 )}
               </span>
@@ -713,7 +726,9 @@ export class PersonaGrid extends LitElement {
 
   #renderSkeletons() {
     // With the toolbar, its count line says "Loading personas…".
-    return html`${this.noControls ? html`<p role="status" class="visually-hidden">Loading personas…</p>` : nothing}
+    return html`${this.noControls
+        ? html`<p role="status" class="visually-hidden">${this.#l10n.strings.grid.loading}</p>`
+        : nothing}
       <div class="grid" aria-hidden="true">
         ${Array.from(
           { length: Math.min(this.pageSize, 6) },
@@ -728,42 +743,44 @@ export class PersonaGrid extends LitElement {
   }
 
   #renderProblem(error: PersonaError) {
+    const { common, grid: s } = this.#l10n.strings;
     const config = error.kind === 'config';
     return html`<div part="problem" class="box" role="alert">
-      <p class="title">
-        ${config ? error.message : this.#given ? 'These personas could not be shown.' : 'The personas could not be loaded.'}
-      </p>
+      <p class="title">${config ? common.noEndpoint : this.#given ? s.invalid : s.loadFailed}</p>
       <p class="muted">
         ${config
-          ? 'Set the src attribute, wrap the grid in <persona-provider src="…">, or add <meta name="persona-widgets:src" content="…"> to the page.'
+          ? s.configHelp
           : this.#given
             ? error.message
-            : describePersonaError(error)}
+            : describePersonaError(error, common, this.#l10n.num)}
       </p>
       ${config || this.#given
         ? nothing
-        : html`<button part="button retry-button" @click=${this.retry}>Retry</button>`}
+        : html`<button part="button retry-button" @click=${this.retry}>${common.retry}</button>`}
     </div>`;
   }
 
   #renderEmpty(feed: Ready, facets: AppFacet[]) {
+    const s = this.#l10n.strings.grid;
     const view = this.#view;
     if (!feed.personas.length && !feed.next && !this.#filtered) {
-      return html`<div part="empty" class="box"><p class="title">There are no personas here yet.</p></div>`;
+      return html`<div part="empty" class="box"><p class="title">${s.empty}</p></div>`;
     }
     const labels = new Map(facets.map((facet) => [facet.id, facet.label]));
     const apps = view.apps.map((id) => labels.get(id) ?? id);
-    const inApps = apps.length ? ` in ${new Intl.ListFormat('en', { type: 'disjunction' }).format(apps)}` : '';
+    const list = new Intl.ListFormat(this.#l10n.locale, { type: 'disjunction' }).format(apps);
     return html`<div part="empty" class="box">
-      <p class="title">${view.query ? `No personas match “${view.query}”${inApps}.` : `No personas${inApps}.`}</p>
+      <p class="title">${s.noMatch(view.query, list)}</p>
       ${this.noControls
         ? nothing
-        : html`<p class="muted">Check the spelling, try fewer words, or clear the filters.</p>
-            <button part="button clear-button" @click=${this.#clear}>Clear filters</button>`}
+        : html`<p class="muted">${s.noMatchHelp}</p>
+            <button part="button clear-button" @click=${this.#clear}>${s.clearFilters}</button>`}
     </div>`;
   }
 
   #renderResults(feed: Ready, results: Results) {
+    const { common, grid: s } = this.#l10n.strings;
+    const num = this.#l10n.num;
     const { personas } = results;
     if (!personas.length) {
       return feed.loadingMore || (feed.next && !this.#serverMode && !feed.moreError)
@@ -773,12 +790,12 @@ export class PersonaGrid extends LitElement {
     const visible = personas.slice(0, this.shown);
     const active = Math.min(this.#active, visible.length - 1);
     const more = personas.length > this.shown || Boolean(feed.next && (this.#serverMode || !this.#filtered));
-    return html`<p id="hint" class="visually-hidden">Arrow keys move between personas.</p>
+    return html`<p id="hint" class="visually-hidden">${s.keyHint}</p>
       <ul
         part="grid"
         class="grid ${feed.stale ? 'stale' : ''}"
         role="list"
-        aria-label="Personas"
+        aria-label=${s.label}
         @persona-load=${this.#stop}
         @persona-error=${this.#stop}
       >
@@ -797,6 +814,7 @@ export class PersonaGrid extends LitElement {
               <persona-card
                 part="card"
                 .persona=${persona}
+                .strings=${this.strings}
                 .variant=${this.variant}
                 .theme=${this.theme}
                 .headingLevel=${this.headingLevel}
@@ -808,12 +826,12 @@ export class PersonaGrid extends LitElement {
       <div part="footer" class="footer">
         ${feed.moreError
           ? html`<p role="alert" class="muted">
-              More personas could not be loaded. ${describePersonaError(feed.moreError)}
-              <button part="button retry-button" @click=${this.retry}>Retry</button>
+              ${s.moreFailed} ${describePersonaError(feed.moreError, common, num)}
+              <button part="button retry-button" @click=${this.retry}>${common.retry}</button>
             </p>`
           : nothing}
         ${more || visible.length < results.count
-          ? html`<p class="muted">Showing ${number(visible.length)} of ${number(results.count)}</p>`
+          ? html`<p class="muted">${s.showing(visible.length, results.count, num)}</p>`
           : nothing}
         ${more
           ? html`<button
@@ -821,7 +839,7 @@ export class PersonaGrid extends LitElement {
               ?disabled=${Boolean(feed.loadingMore)}
               @click=${this.#showMore}
             >
-              ${feed.loadingMore ? 'Loading…' : 'Show more'}
+              ${feed.loadingMore ? s.loadingMoreButton : s.showMore}
             </button>`
           : nothing}
       </div>`;

@@ -4,6 +4,8 @@ import { property } from 'lit/decorators.js';
 import { personaClient } from '../../data/client.js';
 import { personaProviderContext, type PersonaProviderContext } from '../../data/context.js';
 import { resolveUrl } from '../../data/url.js';
+import { stringsConverter } from '../../i18n/localize.js';
+import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 
 /**
@@ -35,6 +37,15 @@ export class PersonaProvider extends LitElement {
    */
   @property({ attribute: 'contribute-action', reflect: true }) contributeAction?: string;
 
+  /**
+   * Strings for every element inside (any part of the `PersonaStrings` table; nested groups
+   * may be partial). An element's own `strings` win over these, these over `setDefaultStrings()`.
+   * As an attribute: JSON of plain-text keys only, e.g. `strings='{"card":{"more":"Mehr"}}'`.
+   * @prop strings
+   * @attr strings
+   */
+  @property({ attribute: 'strings', converter: stringsConverter }) strings?: PersonaStringsOverride;
+
   @provide({ context: personaProviderContext })
   protected context?: PersonaProviderContext;
 
@@ -44,7 +55,12 @@ export class PersonaProvider extends LitElement {
     const contributeAction = resolveUrl(this.contributeAction);
     if (src) context.src = src;
     if (contributeAction) context.contributeAction = contributeAction;
-    if (context.src !== this.context?.src || context.contributeAction !== this.context?.contributeAction) {
+    if (this.strings) context.strings = this.strings;
+    if (
+      context.src !== this.context?.src ||
+      context.contributeAction !== this.context?.contributeAction ||
+      context.strings !== this.context?.strings
+    ) {
       this.context = context;
     }
     // Start the request now, before the children ask for it.
