@@ -383,19 +383,34 @@ export class ContributeForm extends LitElement {
    */
   @property() src?: string;
 
-  /** Preset persona, e.g. `APP-074` (when opened from a card). @attr persona-id */
+  /**
+   * Preset persona, e.g. `APP-074` (when opened from a card).
+   * @attr persona-id
+   */
   @property({ attribute: 'persona-id' }) personaId?: string;
 
-  /** Preset field, one of the contract's field names, e.g. `aha_moment`. @attr field */
+  /**
+   * Preset field, one of the contract's field names, e.g. `aha_moment`.
+   * @attr field
+   */
   @property() field?: PersonaField;
 
-  /** Preset kind: `confirm`, `correct` (default), `extend` or `new`. @attr kind */
+  /**
+   * Preset kind: `confirm`, `correct` (default), `extend` or `new`.
+   * @attr kind
+   */
   @property() kind: ContributionKind = 'correct';
 
-  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. @attr theme */
+  /**
+   * `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`.
+   * @attr theme
+   */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
-  /** Milliseconds to wait for the server before saying it did not answer. @attr timeout */
+  /**
+   * Milliseconds to wait for the server before saying it did not answer.
+   * @attr timeout
+   */
   @property({ type: Number }) timeout = 15_000;
 
   /**
