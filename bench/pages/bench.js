@@ -1,0 +1,193 @@
+/*
+ * Measurement helpers shared by the bench pages (a classic script, loaded
+ * right after the page's first inline `performance.mark('start')`).
+ *
+ * - `?impl=` picks what the page measures: `real` (dist/persona-widgets.js,
+ *   the production bundle) or a naive baseline (bench/pages/naive.js).
+ * - The first `persona-load` anywhere on the page (cards and grids fire it once
+ *   their content is rendered) is timed to the paint after it.
+ * - Layout shifts are collected from the start (buffered), CLS as Chrome
+ *   defines it: the largest session window (gaps < 1 s, windows ≤ 5 s),
+ *   shifts after recent input left out.
+ */
+(() => {
+  const params = new URLSearchParams(location.search);
+  const impl = params.get('impl') || 'real';
+  const naive = impl === 'naive';
+
+  /** Resolves after the next frame has been painted (rAF, then a task queued from it). */
+  const afterPaint = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(0);
+      }),
+    );
+
+  /** Elements under `root`, inside every (open) shadow root too. */
+  const countElements = (root) => {
+    let count = 0;
+    const walk = (node) => {
+      for (const element of node.querySelectorAll('*')) {
+        count++;
+        if (element.shadowRoot) walk(element.shadowRoot);
+      }
+    };
+    if (root.shadowRoot) walk(root.shadowRoot);
+    walk(root);
+    return count;
+  };
+
+  const shifts = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) shifts.push({ value: entry.value, time: entry.startTime });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    // No Layout Instability API: CLS stays 0 and the bench says "n/a".
+  }
+  const cls = () => {
+    let max = 0;
+    let current = 0;
+    let start = -Infinity;
+    let previous = -Infinity;
+    for (const shift of shifts) {
+      if (shift.time - previous > 1000 || shift.time - start > 5000) {
+        current = 0;
+        start = shift.time;
+      }
+      current += shift.value;
+      previous = shift.time;
+      max = Math.max(max, current);
+    }
+    return max;
+  };
+
+  // Loads: count them, time the first to its paint. (Bubbling, not capture: the grid stops its
+  // own cards' events, so the page hears one per top-level element.)
+  const errors = [];
+  addEventListener('persona-error', (event) => errors.push(String(event.detail?.error?.message ?? event.detail?.error)));
+  let loads = 0;
+  const firstPainted = new Promise((resolve) => {
+    addEventListener(
+      'persona-load',
+      () => {
+        loads++;
+        if (loads === 1) afterPaint().then(resolve);
+      },
+    );
+  });
+  const loaded = (count) =>
+    new Promise((resolve) => {
+      const check = () => (loads >= count ? afterPaint().then(resolve) : setTimeout(check, 10));
+      check();
+    });
+
+  // Keystrokes: the input event (its timestamp: when the key reached the page), the moment
+  // the widget applies the query, and the paint after the widget reports its new results.
+  let lastInput = 0;
+  addEventListener('input', (event) => (lastInput = event.timeStamp), true);
+  let lastApply = 0;
+  /** Records when the grid's `query` property is set (the grid debounces input by design). */
+  const watchQuery = (element) => {
+    let proto = Object.getPrototypeOf(element);
+    let descriptor;
+    while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, 'query'))) proto = Object.getPrototypeOf(proto);
+    if (!descriptor?.set) throw new Error('no query accessor to watch');
+    Object.defineProperty(element, 'query', {
+      configurable: true,
+      get() {
+        return descriptor.get.call(this);
+      },
+      set(value) {
+        lastApply = performance.now();
+        descriptor.set.call(this, value);
+      },
+    });
+  };
+  let pending;
+  const armKeystroke = (eventName) => {
+    pending = new Promise((resolve) => {
+      addEventListener(
+        eventName,
+        (event) => {
+          const changed = performance.now();
+          afterPaint().then((painted) =>
+            resolve({
+              input: lastInput,
+              apply: naive ? lastInput : lastApply,
+              changed,
+              painted,
+              count: event.detail?.count,
+            }),
+          );
+        },
+        { once: true },
+      );
+    });
+  };
+
+  // Idle work the widgets queue (the grid builds its search index in idle slices): count the
+  // requestIdleCallback callbacks still pending, so the bench knows when the index is complete.
+  let idlePending = 0;
+  if (typeof requestIdleCallback === 'function') {
+    const request = requestIdleCallback.bind(window);
+    window.requestIdleCallback = (callback, options) => {
+      idlePending++;
+      return request((deadline) => {
+        idlePending--;
+        callback(deadline);
+      }, options);
+    };
+  }
+  /** Resolves (with the time) once no idle callback has been pending for 100 ms. */
+  const idleSettled = () =>
+    new Promise((resolve) => {
+      let quietSince;
+      const check = () => {
+        const now = performance.now();
+        if (idlePending) quietSince = undefined;
+        else quietSince ??= now;
+        if (quietSince !== undefined && now - quietSince >= 100) resolve(quietSince);
+        else setTimeout(check, 10);
+      };
+      check();
+    });
+
+  const resourceEnd = (pattern) => {
+    const entry = performance.getEntriesByType('resource').find((e) => e.name.includes(pattern));
+    return entry ? { start: entry.startTime, end: entry.responseEnd, bytes: entry.decodedBodySize } : undefined;
+  };
+
+  window.bench = {
+    impl,
+    naive,
+    params,
+    afterPaint,
+    countElements,
+    shifts,
+    cls,
+    firstPainted,
+    loaded,
+    loads: () => loads,
+    errors,
+    watchQuery,
+    idleSettled,
+    armKeystroke,
+    keystroke: () => pending,
+    resourceEnd,
+    start: () => performance.getEntriesByName('start')[0]?.startTime ?? 0,
+    /** Writes the module script for this page's implementation (parser-inserted, like a host's tag). */
+    loadImpl() {
+      document.write(
+        naive
+          ? '<script type="module" src="/bench/pages/naive.js"></script>'
+          : '<script type="module" src="/dist/persona-widgets.js"></script>',
+      );
+    },
+    tag: (name) => (naive ? `naive-${name.replace(/^persona-/, '')}` : name),
+  };
+})();
