@@ -306,10 +306,11 @@ async function readText(
     });
   if (Number(response.headers.get('Content-Length')) > maxBytes) throw tooLarge();
   if (!response.body) return response.text();
+  // Streamed so the cap holds even when Content-Length is absent or counts compressed bytes;
+  // the chunks are decoded once at the end, which is much faster than piece by piece.
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let text = '';
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -319,7 +320,7 @@ async function readText(
         void reader.cancel();
         throw tooLarge();
       }
-      text += decoder.decode(value, { stream: true });
+      chunks.push(value);
     }
   } catch (cause) {
     if (cause instanceof PersonaError) throw cause;
@@ -327,7 +328,7 @@ async function readText(
       ? new PersonaError('timeout', `No complete answer from ${url} within ${timeout} ms.`, { url, cause })
       : new PersonaError('network', `The answer from ${url} was cut off.`, { url, cause });
   }
-  return text + decoder.decode();
+  return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
 }
 
 /** The client every element uses unless told otherwise. */

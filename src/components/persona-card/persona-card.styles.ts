@@ -293,7 +293,11 @@ export const cardStyles = css`
     margin: 0;
   }
   .skeleton {
-    min-height: var(--persona-skeleton-height, 220px);
+    /* About a loaded compact card's height, so the page does not jump when it arrives. */
+    min-height: var(--persona-skeleton-height, 400px);
+  }
+  :host([variant='full']) .skeleton {
+    min-height: var(--persona-skeleton-height, 640px);
   }
   .bone {
     border-radius: 6px;

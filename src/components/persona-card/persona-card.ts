@@ -75,7 +75,8 @@ const CLAMP_CHARS = 360;
  * @cssprop [--persona-radius=12px] - Corner radius.
  * @cssprop [--persona-space=16px] - Inner padding.
  * @cssprop [--persona-clamp-lines=5] - Lines shown of long text before "More".
- * @cssprop [--persona-skeleton-height=220px] - Space reserved while loading.
+ * @cssprop [--persona-skeleton-height=400px] - Space reserved while loading (640px for `full`); set it to
+ *   your cards' usual height so the page does not shift when they load.
  */
 export class PersonaCard extends LitElement {
   static version = VERSION;

@@ -226,7 +226,7 @@ export const gridStyles = css`
   }
   .skeleton {
     margin: 0;
-    min-height: var(--persona-skeleton-height, 220px);
+    min-height: var(--persona-skeleton-height, 400px);
   }
   .bone {
     border-radius: 6px;
