@@ -221,15 +221,6 @@ export const FullCardsWithContributions: Story = {
     variant: 'full',
     'contribute-action': mockUrl('contributions', { key: 'grid-contribute' }),
   },
-  parameters: {
-    a11y: {
-      // KNOWN ISSUE in <persona-card variant="full"> (src/, not the story): every card names its
-      // sections "Profile", "Goals", … so two full cards on a page repeat the same region
-      // landmarks (axe best-practice `landmark-unique`). Only this rule is off, only here;
-      // remove this once the card names its sections per persona.
-      config: { rules: [{ id: 'landmark-unique', enabled: false }] },
-    },
-  },
   play: async ({ canvasElement }) => {
     await loadedGrid(canvasElement, '5 of 83 personas');
   },

@@ -135,7 +135,7 @@ describe('strings and languages', () => {
       expect(buttons(card)).to.include.members(['Als Markdown kopieren', 'Download JSON']);
       expect(clean(shadow(card).querySelector('.aha-label')!.textContent)).to.equal('Aha-Moment');
       expect(partText(card, 'section-heading')).to.equal('Profile');
-      expect(clean(shadow(card).querySelector('section[aria-label="Ziele"] .item-quote')!.textContent)).to.equal(
+      expect(clean(shadow(card).querySelector('section[data-field="goals"] .item-quote')!.textContent)).to.equal(
         '„Every account, every quarter“',
       );
       // Strings in German, no lang on the page: numbers and dates follow the strings.

@@ -108,9 +108,9 @@ describe('<persona-card>', () => {
         'Principles',
       ]);
       expect(headings.every((h) => h.getAttribute('aria-level') === '4')).to.equal(true);
-      const frustrations = root(card).querySelector('section[aria-label="Frustrations"]')!;
+      const frustrations = root(card).querySelector('section[data-field="frustrations"]')!;
       expect(frustrations.querySelector('blockquote')!.textContent).to.equal('“I spend 2 hours every morning gathering data”');
-      expect(root(card).querySelector('section[aria-label="Profile"] dl')!.textContent).to.contain('20-150 accounts');
+      expect(root(card).querySelector('section[data-field="profile"] dl')!.textContent).to.contain('20-150 accounts');
     });
 
     it('follows heading-level', async () => {
@@ -278,6 +278,19 @@ describe('<persona-card>', () => {
       await card.updateComplete;
       expect(more.getAttribute('aria-expanded')).to.equal('true');
       expect(identity.getBoundingClientRect().height).to.be.above(clampedHeight * 5);
+    });
+
+    it('offers "More" only when the text is really cut off', async () => {
+      const identity = 'A data engineer who inherited the tracking plan and is cleaning it up. '.repeat(6);
+      const wrapper = await fixture<HTMLElement>(html`<div style="width: 1000px">
+        <persona-card .persona=${{ ...deep, identity }}></persona-card>
+      </div>`);
+      const card = await settled(wrapper.querySelector('persona-card')!);
+      await waitUntil(() => !part(card, 'more-button'), 'a fitting text kept its "More"');
+      expect(part(card, 'identity')!.classList.contains('clamped')).to.equal(false);
+      wrapper.style.width = '260px';
+      await waitUntil(() => part(card, 'more-button'), 'a cut-off text got no "More"');
+      expect(part(card, 'identity')!.classList.contains('clamped')).to.equal(true);
     });
 
     it('sets text direction per field for right-to-left text and keeps emoji', async () => {

@@ -154,6 +154,31 @@ export class PersonaCard extends LitElement {
   /** Why the persona set from JS is invalid (the parser's words). */
   #invalid = '';
   #announced?: Persona | PersonaError;
+  /** Long texts that turned out to fit unclamped at the current width: no "More" for them. */
+  #fits = new Set<string>();
+  #width = 0;
+  #resize = new ResizeObserver(([entry]) => {
+    // Only a width change can change what fits; measure again on the next update.
+    const width = Math.round(entry?.contentRect.width ?? 0);
+    if (width === this.#width) return;
+    this.#width = width;
+    // Re-render a frame later: re-rendering inside the observer's callback would resize the
+    // card in the same frame, which the browser reports as a "ResizeObserver loop" error.
+    requestAnimationFrame(() => {
+      this.#fits.clear();
+      this.requestUpdate();
+    });
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
 
   /** @internal Read by the data controller: a persona set from JS needs no fetch. */
   get needsData(): boolean {
@@ -213,6 +238,7 @@ export class PersonaCard extends LitElement {
   }
 
   protected override updated(): void {
+    this.#measureClamps();
     const view = this.#view();
     const state = this.#data.state;
     if (view.status === 'loading' && state.status === 'ready' && !state.loadingMore) this.#data.loadMore();
@@ -289,7 +315,7 @@ export class PersonaCard extends LitElement {
   }
 
   #clampable(key: string, text: string, className: string, part: string) {
-    const long = text.length > CLAMP_CHARS;
+    const long = text.length > CLAMP_CHARS && !this.#fits.has(key);
     const open = this.expanded.has(key);
     const id = `text-${key}`;
     // No whitespace inside the <p>: it keeps line breaks (pre-line) for multi-paragraph text.
@@ -305,6 +331,17 @@ export class PersonaCard extends LitElement {
             ${open ? this.#l10n.strings.card.less : this.#l10n.strings.card.more}
           </button>`
         : nothing}`;
+  }
+
+  /** Drops the clamp (and its "More") from text that is not actually cut off. */
+  #measureClamps() {
+    let fitted = false;
+    for (const text of this.renderRoot.querySelectorAll<HTMLElement>('p.clamped')) {
+      if (text.scrollHeight > text.clientHeight + 1) continue;
+      this.#fits.add(text.id.slice('text-'.length));
+      fitted = true;
+    }
+    if (fitted) this.requestUpdate();
   }
 
   #toggle(key: string) {
@@ -469,7 +506,8 @@ export class PersonaCard extends LitElement {
         missing.push(key);
         return nothing;
       }
-      return html`<section part="section" aria-label=${fields[key]}>
+      // Not a landmark (no accessible name): the heading labels it, and many cards repeat these names.
+      return html`<section part="section" data-field=${key}>
         <div class="section-header">
           ${this.#heading(level, fields[key], 'section-heading', 'section-heading')}
           ${contributing
@@ -488,7 +526,7 @@ export class PersonaCard extends LitElement {
     };
     const invitations = () =>
       contributing && missing.length
-        ? html`<section part="section invitations" aria-label=${card.invite}>
+        ? html`<section part="section invitations" data-field="invitations">
             ${this.#heading(level, card.invite, 'section-heading', 'section-heading')}
             <p class="muted">${card.inviteIntro}</p>
             <ul class="invitations">
