@@ -409,6 +409,40 @@ describe('<contribute-form>', () => {
       expect(second!.body).to.deep.equal(first!.body);
     });
 
+    it('writes no personal data to the console, and none into URLs', async () => {
+      const key = uniqueKey();
+      const logged: string[] = [];
+      const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+      const originals = methods.map((method) => console[method]);
+      for (const method of methods) console[method] = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+      const visited: string[] = [];
+      const originalFetch = window.fetch;
+      window.fetch = (input, init) => {
+        visited.push(String(input instanceof Request ? input.url : input));
+        return originalFetch(input, init);
+      };
+      try {
+        history.replaceState(null, '', `${location.pathname}?email=ada@example.test#ada@example.test`);
+        const form = await makeForm(html`<contribute-form action=${action(key, { status: 500, fail: 1 })}></contribute-form>`);
+        await fillCorrect(form);
+        const failed = oneEvent(form, 'contribute-error');
+        await send(form);
+        await failed;
+        const sent = oneEvent(form, 'contribute-success');
+        $<HTMLButtonElement>(form, '[part~="retry-button"]')!.click();
+        await sent;
+      } finally {
+        methods.forEach((method, i) => (console[method] = originals[i]!));
+        window.fetch = originalFetch;
+        history.replaceState(null, '', location.pathname);
+      }
+      expect(logged.filter((line) => line.includes('ada@example.test'))).to.deep.equal([]);
+      expect(visited.filter((url) => url.includes('ada@example.test'))).to.deep.equal([]);
+      const [first] = await requests(key);
+      expect(first!.body['page_url']).not.to.contain('ada@');
+      expect((first!.body['contributor'] as Record<string, unknown>)['email']).to.equal('ada@example.test');
+    });
+
     it('says when to retry after a 429 with Retry-After', async () => {
       const key = uniqueKey();
       const form = await makeForm(
