@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import { PersonaCard } from '../src/components/persona-card/persona-card.js';
 import { personaClient } from '../src/data/client.js';
@@ -415,6 +415,19 @@ describe('<persona-card>', () => {
       await card.updateComplete;
       expect(part(card, 'base')).to.equal(base);
       expect(getComputedStyle(base).backgroundColor).to.equal('rgb(13, 17, 23)');
+    });
+
+    it('with theme="auto" (the default) follows prefers-color-scheme', async () => {
+      const card = await withPersona(deep);
+      expect(card.theme).to.equal('auto');
+      try {
+        await emulateMedia({ colorScheme: 'dark' });
+        expect(getComputedStyle(part(card, 'base')!).backgroundColor).to.equal('rgb(13, 17, 23)');
+        await emulateMedia({ colorScheme: 'light' });
+        expect(getComputedStyle(part(card, 'base')!).backgroundColor).to.equal('rgb(255, 255, 255)');
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
     });
 
     it('lets the host restyle through custom properties and parts', async () => {
