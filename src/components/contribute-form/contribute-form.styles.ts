@@ -11,15 +11,6 @@ export const formStyles = css`
   :host {
     --_control-border: var(--persona-control-border, #818b98);
     --_success: var(--persona-success, #1a7f37);
-    display: block;
-    container-type: inline-size;
-    /* Host page CSS must not leak in: reset what inherits. */
-    font: 400 15px/1.5 var(--_font);
-    color: var(--_fg);
-    text-align: start;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
   }
   :host([theme='dark']) {
     --_control-border: var(--persona-control-border, #656c76);
@@ -30,12 +21,6 @@ export const formStyles = css`
       --_control-border: var(--persona-control-border, #656c76);
       --_success: var(--persona-success, #3fb950);
     }
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
   }
   .base {
     position: relative;
@@ -289,10 +274,6 @@ export const formStyles = css`
     text-align: start;
     font-size: inherit;
   }
-  :focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
   .control:focus-visible {
     outline-offset: 1px;
   }
@@ -387,14 +368,6 @@ export const formStyles = css`
   .sent dd {
     margin: 0 0 6px;
     white-space: pre-line;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
   @container (min-width: 420px) {

@@ -1,66 +1,6 @@
 import { css } from 'lit';
 
-/**
- * Public tokens are `--persona-*` (documented on the class); the private
- * `--_*` copies hold the theme's defaults so a host can override any one.
- * Colours are GitHub Primer's, which meet WCAG AA on their backgrounds.
- */
-export const themeTokens = css`
-  :host {
-    --_bg: var(--persona-bg, #ffffff);
-    --_fg: var(--persona-fg, #1f2328);
-    --_muted: var(--persona-muted, #59636e);
-    --_accent: var(--persona-accent, #0969da);
-    --_border: var(--persona-border, #d1d9e0);
-    --_subtle: var(--persona-subtle, #f6f8fa);
-    --_danger: var(--persona-danger, #d1242f);
-    --_radius: var(--persona-radius, 12px);
-    --_space: var(--persona-space, 16px);
-    --_font: var(--persona-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    --_bg: var(--persona-bg, #0d1117);
-    --_fg: var(--persona-fg, #f0f6fc);
-    --_muted: var(--persona-muted, #9198a1);
-    --_accent: var(--persona-accent, #4493f8);
-    --_border: var(--persona-border, #3d444d);
-    --_subtle: var(--persona-subtle, #151b23);
-    --_danger: var(--persona-danger, #f85149);
-    color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light']):not([theme='dark'])) {
-      --_bg: var(--persona-bg, #0d1117);
-      --_fg: var(--persona-fg, #f0f6fc);
-      --_muted: var(--persona-muted, #9198a1);
-      --_accent: var(--persona-accent, #4493f8);
-      --_border: var(--persona-border, #3d444d);
-      --_subtle: var(--persona-subtle, #151b23);
-      --_danger: var(--persona-danger, #f85149);
-      color-scheme: dark;
-    }
-  }
-`;
-
 export const cardStyles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    /* Host page CSS must not leak in: reset what inherits. */
-    font: 400 15px/1.5 var(--_font);
-    color: var(--_fg);
-    text-align: start;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
-  }
   .card {
     background: var(--_bg);
     border: 1px solid var(--_border);
@@ -247,11 +187,6 @@ export const cardStyles = css`
     color: var(--_accent);
     text-decoration: underline;
   }
-  :focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-    border-radius: 4px;
-  }
   .status {
     font-size: 0.8125rem;
     color: var(--_muted);
@@ -292,39 +227,8 @@ export const cardStyles = css`
   dd {
     margin: 0;
   }
-  .skeleton {
-    /* About a loaded compact card's height, so the page does not jump when it arrives. */
-    min-height: var(--persona-skeleton-height, 400px);
-  }
   :host([variant='full']) .skeleton {
     min-height: var(--persona-skeleton-height, 640px);
-  }
-  .bone {
-    border-radius: 6px;
-    background: var(--_subtle);
-    height: 14px;
-    margin-top: 10px;
-    animation: pulse 1.4s ease-in-out infinite;
-  }
-  .bone.short {
-    width: 30%;
-  }
-  .bone.heading {
-    width: 65%;
-    height: 20px;
-  }
-  .bone.long {
-    width: 80%;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .bone {
-      animation: none;
-    }
   }
   .problem {
     min-height: 120px;
@@ -335,14 +239,6 @@ export const cardStyles = css`
   .problem-detail {
     color: var(--_muted);
     margin-top: 4px;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   @container (min-width: 520px) {
     .card {

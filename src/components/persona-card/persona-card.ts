@@ -15,7 +15,8 @@ import type { Persona, PersonaListItem, SkippedRecord } from '../../data/types.j
 import { LocalizeController, stringsConverter } from '../../i18n/localize.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
-import { cardStyles, themeTokens } from './persona-card.styles.js';
+import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
+import { cardStyles } from './persona-card.styles.js';
 
 /** Detail of `persona-load`. */
 export interface PersonaLoadDetail {
@@ -80,7 +81,7 @@ const CLAMP_CHARS = 360;
  */
 export class PersonaCard extends LitElement {
   static version = VERSION;
-  static override styles = [themeTokens, cardStyles];
+  static override styles = [themeTokens, hostStyles, skeletonStyles, cardStyles];
 
   /**
    * URL of the persona collection. Without it the card uses the enclosing

@@ -2,23 +2,11 @@ import { css } from 'lit';
 
 /** The grid's own look; colours and sizes come from the card's theme tokens. */
 export const gridStyles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    /* Host page CSS must not leak in: reset what inherits. */
-    font: 400 15px/1.5 var(--_font);
-    color: var(--_fg);
-    text-align: start;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-  }
-  :host([hidden]),
   [hidden] {
     display: none;
   }
-  * {
-    box-sizing: border-box;
+  .skeleton {
+    margin: 0;
   }
   /* Its own background, so the toolbar stays readable when the theme and the page differ. */
   .base {
@@ -116,10 +104,6 @@ export const gridStyles = css`
     min-height: 24px;
     color: var(--_accent);
     text-decoration: underline;
-  }
-  :focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
   .apps {
     margin: 12px 0 0;
@@ -223,41 +207,5 @@ export const gridStyles = css`
   }
   .box button {
     margin-top: 12px;
-  }
-  .skeleton {
-    margin: 0;
-    min-height: var(--persona-skeleton-height, 400px);
-  }
-  .bone {
-    border-radius: 6px;
-    background: var(--_subtle);
-    height: 14px;
-    margin-top: 10px;
-    animation: pulse 1.4s ease-in-out infinite;
-  }
-  .bone.short {
-    width: 35%;
-  }
-  .bone.heading {
-    width: 70%;
-    height: 20px;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .bone {
-      animation: none;
-    }
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;
