@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../../test/support/chromium.mjs';
 import { generatePersonas } from './generate.mjs';
 
 export const root = normalize(join(import.meta.dirname, '..', '..'));
@@ -115,22 +116,12 @@ export async function serve() {
   };
 }
 
-/** Headless Chromium with the flags of test/e2e/browser.ts and ../shared/TOOLCHAIN.md. */
+/** Headless Chromium with the project's flags (test/support/chromium.mjs). */
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      // performance.memory with exact (not bucketed) numbers; the heap figures use CDP anyway.
-      '--enable-precise-memory-info',
-    ],
+    // performance.memory with exact (not bucketed) numbers; the heap figures use CDP anyway.
+    args: [...chromiumArgs, '--enable-precise-memory-info'],
   });
 }
 
