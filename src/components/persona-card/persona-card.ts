@@ -64,6 +64,14 @@ const CLAMP_CHARS = 360;
  * @csspart skeleton - The loading placeholder.
  * @csspart problem - The error, not-found and not-configured message box.
  * @csspart retry-button - The Retry button.
+ * @csspart link - The name as a link to the persona's page (when it has a `url`).
+ * @csspart text - A narrative field's paragraph in `full`.
+ * @csspart more-button - "More" / "Less" on clamped text.
+ * @csspart suggest-button - "Suggest an edit" (the card's, or a section's in `full`).
+ * @csspart invitations - The "Help complete this persona" section.
+ * @csspart invitation-button - One missing field to help complete.
+ * @csspart dialog - The suggest-an-edit dialog.
+ * @csspart close-button - The dialog's close button.
  *
  * @cssprop [--persona-bg=#ffffff] - Card background (dark: #0d1117).
  * @cssprop [--persona-fg=#1f2328] - Text colour (dark: #f0f6fc).
