@@ -19,6 +19,7 @@ const npmEntries: LibraryOptions = {
     'persona-provider': 'src/components/persona-provider/persona-provider.define.ts',
     'contribute-form': 'src/components/contribute-form/contribute-form.define.ts',
     'persona-grid': 'src/components/persona-grid/persona-grid.define.ts',
+    react: 'src/react/index.ts',
   },
   formats: ['es'],
 };
@@ -57,8 +58,8 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: mode === 'bundle' ? scriptTagBundle : mode === 'embed' ? iframePage : npmEntries,
       rolldownOptions: {
-        // npm users bring their own Lit and zod, so several libraries share one copy.
-        external: selfContained ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
+        // npm users bring their own Lit and zod (and React, for persona-widgets/react), so several libraries share one copy.
+        external: selfContained ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/],
         output: { minify: true },
       },
     },

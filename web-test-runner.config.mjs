@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs } from './test/support/chromium.mjs';
 import { testEndpoint } from './test/support/endpoint.mjs';
+import { reactEsm } from './test/support/react-esm.mjs';
 
 
 export default {
@@ -14,6 +15,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   middleware: [testEndpoint, (await import('./test/support/contributions-endpoint.mjs')).contributionsEndpoint],
   plugins: [
+    reactEsm(), // React is CommonJS only: served as ES modules for test/react.test.ts
     esbuildPlugin({
       ts: true,
       target: 'es2022',
