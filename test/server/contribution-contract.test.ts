@@ -8,6 +8,7 @@ import {
   isHoneypotFilled,
   validateContribution,
 } from '../../src/data/contribution.js';
+import { personaWireSchema } from '../../src/data/schema.js';
 import { body } from './helpers.js';
 
 function errorsOf(input: unknown): Record<string, string> {
@@ -90,5 +91,12 @@ describe('validateContribution', () => {
     const result = validateContribution(body({ website: '' }));
     assert.ok(result.ok);
     assert.equal('website' in result.contribution, false);
+  });
+});
+
+describe('PERSONA_FIELDS', () => {
+  test('names exactly the persona contract’s fields (all but pid), so forms and schema cannot drift', () => {
+    const contract = Object.keys(personaWireSchema.shape).filter((key) => key !== 'pid');
+    assert.deepEqual([...PERSONA_FIELDS].sort(), contract.sort());
   });
 });
