@@ -1,6 +1,21 @@
 import { css } from 'lit';
 
 /**
+ * The dark palette, written once: `theme="dark"` applies it, and so does the
+ * system's dark mode when `theme` is `auto` (unset).
+ */
+const darkTokens = css`
+  --_bg: var(--persona-bg, #0d1117);
+  --_fg: var(--persona-fg, #f0f6fc);
+  --_muted: var(--persona-muted, #9198a1);
+  --_accent: var(--persona-accent, #4493f8);
+  --_border: var(--persona-border, #3d444d);
+  --_subtle: var(--persona-subtle, #151b23);
+  --_danger: var(--persona-danger, #f85149);
+  color-scheme: dark;
+`;
+
+/**
  * Public tokens are `--persona-*` (documented on the class); the private
  * `--_*` copies hold the theme's defaults so a host can override any one.
  * Colours are GitHub Primer's, which meet WCAG AA on their backgrounds.
@@ -20,25 +35,11 @@ export const themeTokens = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --_bg: var(--persona-bg, #0d1117);
-    --_fg: var(--persona-fg, #f0f6fc);
-    --_muted: var(--persona-muted, #9198a1);
-    --_accent: var(--persona-accent, #4493f8);
-    --_border: var(--persona-border, #3d444d);
-    --_subtle: var(--persona-subtle, #151b23);
-    --_danger: var(--persona-danger, #f85149);
-    color-scheme: dark;
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light']):not([theme='dark'])) {
-      --_bg: var(--persona-bg, #0d1117);
-      --_fg: var(--persona-fg, #f0f6fc);
-      --_muted: var(--persona-muted, #9198a1);
-      --_accent: var(--persona-accent, #4493f8);
-      --_border: var(--persona-border, #3d444d);
-      --_subtle: var(--persona-subtle, #151b23);
-      --_danger: var(--persona-danger, #f85149);
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
 `;
