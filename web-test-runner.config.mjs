@@ -1,20 +1,63 @@
+/**
+ * The browser suite in one engine: Chromium (default, with coverage), Firefox
+ * or WebKit, chosen by the ENGINE environment variable. `npm test` runs all
+ * three one after another (scripts/test.mjs); `npm run test:firefox` and
+ * `npm run test:webkit` run one each. Every engine is Debian's own package.
+ */
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs } from './test/support/chromium.mjs';
 import { testEndpoint } from './test/support/endpoint.mjs';
+import { contributionsEndpoint } from './test/support/contributions-endpoint.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
+import { engineQuirks } from './test/support/engine-quirks.mjs';
 
+const engine = process.env.ENGINE ?? 'chromium';
+
+async function launcher() {
+  switch (engine) {
+    case 'chromium':
+      return chromeLauncher({
+        launchOptions: {
+          executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+          headless: true,
+          args: chromiumArgs,
+        },
+      });
+    case 'firefox':
+      // puppeteer-core drives Firefox over WebDriver BiDi (no CDP: no media emulation).
+      return chromeLauncher({
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+          headless: true,
+          extraPrefsFirefox: { 'network.proxy.type': 0, 'app.update.enabled': false },
+        },
+      });
+    case 'webkit': {
+      // WebKitGTK's MiniBrowser through WebKitWebDriver (classic WebDriver).
+      // MiniBrowser has no headless mode: scripts/test.mjs runs this under xvfb-run.
+      const { webkitLauncher } = await import('./test/support/webkit.mjs');
+      return webkitLauncher();
+    }
+    default:
+      throw new Error(`ENGINE must be chromium, firefox or webkit, not "${engine}"`);
+  }
+}
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/node/**'],
   nodeResolve: true,
   // One tab at a time: a background tab gets no requestAnimationFrame or
   // IntersectionObserver callbacks, which fixtures and lazy loading rely on.
   concurrency: 1,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [testEndpoint, (await import('./test/support/contributions-endpoint.mjs')).contributionsEndpoint],
+  middleware: [testEndpoint, contributionsEndpoint],
   plugins: [
+    engineQuirks(engine),
     reactEsm(), // React is CommonJS only: served as ES modules for test/react.test.ts
     esbuildPlugin({
       ts: true,
@@ -22,15 +65,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: chromiumArgs,
-      },
-    }),
-  ],
+  browsers: [await launcher()],
   coverageConfig: {
     include: ['src/**/*.ts'],
     report: true,

@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { skipIn } from './support/engine.js';
 import '../src/define.js';
 import { PersonaCard } from '../src/components/persona-card/persona-card.js';
 import { personaClient } from '../src/data/client.js';
@@ -417,7 +418,8 @@ describe('<persona-card>', () => {
       expect(getComputedStyle(base).backgroundColor).to.equal('rgb(13, 17, 23)');
     });
 
-    it('with theme="auto" (the default) follows prefers-color-scheme', async () => {
+    it('with theme="auto" (the default) follows prefers-color-scheme', async function () {
+      await skipIn(this, ['firefox', 'webkit'], 'media emulation needs CDP, which only Chromium has');
       const card = await withPersona(deep);
       expect(card.theme).to.equal('auto');
       try {

@@ -132,9 +132,29 @@ describe('parsePersona: cleaning', () => {
       expect(cleanText(placeholder), JSON.stringify(placeholder)).to.equal(undefined);
     }
     expect(cleanText('Well-known — and loved')).to.equal('Well-known — and loved');
+    for (const text of ['Why? Because — really', 'Two? Questions? —', 'A dash at the end —x', 'Ends in ?', '5 - 3']) {
+      expect(cleanText(text), JSON.stringify(text)).to.equal(text);
+    }
     const persona = parse({ ...base, jtbd: 'What are they trying to do? —', aha_moment: '—' });
     expect(persona).to.deep.equal(base);
   });
+
+  // WebKit ran the old placeholder regex (`u` flag) in time quadratic in the
+  // text's length for strings from JSON.parse of a non-Latin-1 body: a 1 MB
+  // identity pinned the page for minutes. Parsing must cost about the cap.
+  for (const [label, repeat] of [['100 kB', 7_000], ['1 MB', 70_000]] as const) {
+    it(`parses ${label} of non-Latin-1 text in linear time, capped first`, () => {
+      const long = `Ünïcödé ${'data engineer '.repeat(repeat)}?`;
+      const body = JSON.stringify([{ ...base, identity: long, aha_moment: `“${long}”`, goals: [long] }]);
+      const started = performance.now();
+      const page = parseCollection(JSON.parse(body));
+      const elapsed = performance.now() - started;
+      expect(page.personas).to.have.length(1);
+      expect(page.personas[0]!.identity.length).to.equal(MAX_TEXT_LENGTH + 1); // the cap and "…"
+      console.info(`parse of three ${label} texts: ${elapsed.toFixed(1)} ms`);
+      expect(elapsed, `parse took ${elapsed.toFixed(0)} ms`).to.be.below(250);
+    });
+  }
 
   it('keeps the endpoint app_id (normalised) over one derived from app', () => {
     expect(parse({ ...base, app: 'Fly.io' }).app_id).to.equal('flyio');
