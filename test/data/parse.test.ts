@@ -151,7 +151,7 @@ describe('parsePersona: cleaning', () => {
       const elapsed = performance.now() - started;
       expect(page.personas).to.have.length(1);
       expect(page.personas[0]!.identity.length).to.equal(MAX_TEXT_LENGTH + 1); // the cap and "…"
-      console.info(`parse of three ${label} texts: ${elapsed.toFixed(1)} ms`);
+      console.log(`parse of three ${label} texts: ${elapsed.toFixed(1)} ms`);
       expect(elapsed, `parse took ${elapsed.toFixed(0)} ms`).to.be.below(250);
     });
   }
