@@ -9,8 +9,14 @@ import {
   isHoneypotFilled,
   validateContribution,
 } from '../../src/data/contribution.js';
-import { ALLOW_ANY_ORIGIN, mediaType, readBody, sendError, sendJson } from './http.js';
-import type { ContributionStore, StoredContribution } from './store.js';
+import {
+  ALLOW_ANY_ORIGIN,
+  mediaType,
+  readBody,
+  sendError,
+  sendJson,
+} from './http.js';
+import { fingerprint, publicEntry, withoutEmail, type ContributionStore } from './store.js';
 
 /** Log sink; it only ever receives ids, kinds and persona ids, never personal data. */
 export type Log = (message: string) => void;
@@ -29,20 +35,10 @@ export function handleContributionsPreflight(res: ServerResponse): void {
   res.end();
 }
 
-/**
- * The public view of an entry: the contributor's email stays on disk, because
- * this list is readable by any origin.
- */
-function publicEntry(entry: StoredContribution) {
-  const { email: _email, ...contributor } = entry.contribution.contributor;
-  return {
-    id: entry.id,
-    received_at: entry.received_at,
-    contribution: { ...entry.contribution, contributor },
-  };
-}
+/** The error code of a 422 for an Idempotency-Key already used with another body. */
+export const IDEMPOTENCY_KEY_REUSED = 'idempotency_key_reused';
 
-/** `GET`: `{ contributions: [...] }`, newest first. */
+/** `GET`: `{ contributions: [...] }`, newest first, without emails or Idempotency-Keys. */
 export async function handleListContributions(
   store: ContributionStore,
   res: ServerResponse,
@@ -60,10 +56,16 @@ function idempotencyKey(req: IncomingMessage): string | undefined | null {
 }
 
 /**
- * `POST`: 415 unless JSON, 413 past {@link MAX_BODY_BYTES}, 400 for broken
- * JSON, 422 with field errors, 202 for a filled honeypot (nothing stored),
- * 201 `{ id, received_at, contribution }` once on disk. A repeated
- * Idempotency-Key gets the first answer again and is stored once.
+ * `POST`: 415 unless JSON, 413 past {@link MAX_BODY_BYTES}, 400 for broken JSON, 422 with field errors,
+ * 202 for a filled honeypot (nothing stored), 201 `{ id, received_at,
+ * contribution }` once on disk. No answer carries the contributor's email.
+ *
+ * An Idempotency-Key is bound to the SHA-256 of the canonical body it was
+ * first stored with (IETF Idempotency-Key draft): the same key with the same
+ * body gets the first answer again and is stored once; with another valid
+ * body it is a 422 `{ code: "idempotency_key_reused" }`. The body is always
+ * read and judged first, so a broken or invalid body is a 400/415/422 like any
+ * other and never a replay.
  */
 export async function handlePostContribution(
   store: ContributionStore,
@@ -95,13 +97,6 @@ export async function handlePostContribution(
 
   // From here to store.add() nothing awaits, so a concurrent repeat of the
   // same key always finds the first one's claim.
-  const earlier = key ? store.replay(key) : undefined;
-  if (earlier) {
-    const reply = await earlier;
-    sendJson(res, reply.status, reply.body);
-    return;
-  }
-
   let input: unknown;
   try {
     input = JSON.parse(read.body.toString('utf8'));
@@ -117,12 +112,28 @@ export async function handlePostContribution(
     sendJson(res, 202, {
       id: randomUUID(),
       received_at: new Date().toISOString(),
-      ...(checked.ok ? { contribution: checked.contribution } : {}),
+      ...(checked.ok ? { contribution: withoutEmail(checked.contribution) } : {}),
     });
     return;
   }
   if (!checked.ok) {
     sendJson(res, 422, { errors: checked.errors });
+    return;
+  }
+
+  const binding = key ? store.binding(key) : undefined;
+  if (binding) {
+    if (binding.fingerprint !== fingerprint(checked.contribution)) {
+      sendJson(res, 422, {
+        code: IDEMPOTENCY_KEY_REUSED,
+        errors: {
+          _: 'This Idempotency-Key was already used with a different contribution; send a new key.',
+        },
+      });
+      return;
+    }
+    const reply = await binding.reply;
+    sendJson(res, reply.status, reply.body, { 'Idempotent-Replayed': 'true' });
     return;
   }
 
