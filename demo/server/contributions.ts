@@ -11,6 +11,8 @@ import {
 } from '../../src/data/contribution.js';
 import {
   ALLOW_ANY_ORIGIN,
+  DEFAULT_BODY_TIMEOUT_MS,
+  closeAfterAnswer,
   mediaType,
   readBody,
   sendError,
@@ -56,7 +58,8 @@ function idempotencyKey(req: IncomingMessage): string | undefined | null {
 }
 
 /**
- * `POST`: 415 unless JSON, 413 past {@link MAX_BODY_BYTES}, 400 for broken JSON, 422 with field errors,
+ * `POST`: 415 unless JSON, 413 past {@link MAX_BODY_BYTES}, 408 when the body
+ * is slower than `bodyTimeoutMs`, 400 for broken JSON, 422 with field errors,
  * 202 for a filled honeypot (nothing stored), 201 `{ id, received_at,
  * contribution }` once on disk. No answer carries the contributor's email.
  *
@@ -72,6 +75,7 @@ export async function handlePostContribution(
   req: IncomingMessage,
   res: ServerResponse,
   log: Log,
+  bodyTimeoutMs: number = DEFAULT_BODY_TIMEOUT_MS,
 ): Promise<void> {
   if (mediaType(req) !== 'application/json') {
     sendError(res, 415, 'Send the contribution as application/json.');
@@ -84,13 +88,20 @@ export async function handlePostContribution(
   }
   await store.ready();
 
-  const read = await readBody(req, MAX_BODY_BYTES);
+  const read = await readBody(req, MAX_BODY_BYTES, bodyTimeoutMs);
   if (!read.ok) {
+    if (res.headersSent || res.destroyed) return;
     if (read.reason === 'too-large') {
       // Close the connection rather than read the rest of an oversized upload.
       sendError(res, 413, `Keep the contribution under ${MAX_BODY_BYTES / 1024} kB.`, {
         Connection: 'close',
       });
+      closeAfterAnswer(req, res);
+    } else if (read.reason === 'timeout') {
+      sendError(res, 408, `Send the whole contribution within ${Math.ceil(bodyTimeoutMs / 1000)} s.`, {
+        Connection: 'close',
+      });
+      closeAfterAnswer(req, res);
     }
     return;
   }
