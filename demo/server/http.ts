@@ -162,7 +162,12 @@ export function limitSlowClients(server: Server, limits: SlowClientLimits): void
     arm(socket);
     socket.once('close', () => disarm(socket));
   });
-  server.on('upgrade', (req: IncomingMessage) => disarm(req.socket));
+  server.on('upgrade', (req: IncomingMessage, socket: Socket) => {
+    disarm(socket);
+    // Listening makes Node hand every upgrade over: with no one else to take it
+    // (the preview server has no HMR), drop it rather than leave it hanging.
+    if (server.listenerCount('upgrade') === 1) socket.destroy();
+  });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const socket = req.socket;
     disarm(socket);

@@ -160,6 +160,16 @@ describe('demo dev server (Vite)', () => {
     }
   });
 
+  test('the HMR WebSocket outlives the header deadline', async () => {
+    const head =
+      'GET /?token=' + encodeURIComponent(demo.server.config.webSocketToken) + ' HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+      'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: vite-hmr\r\n\r\n';
+    const result = await trickle(demo.port, head, '', { intervalMs: 1000, giveUpMs: TIMEOUT_MS * 2.5 });
+    assert.match(result.received, /^HTTP\/1\.1 101 /);
+    assert.equal(result.closed, false, `closed after ${result.elapsedMs} ms`);
+  });
+
   test('headers trickled one byte at a time are cut off within the bound', async () => {
     const result = await trickle(demo.port, 'GET /research.html HTTP/1.1\r\n', 'X-Slow: ' + 'a'.repeat(100), {
       intervalMs: 300,
