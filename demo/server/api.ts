@@ -10,7 +10,7 @@ import {
   handlePostContribution,
   type Log,
 } from './contributions.js';
-import { ALLOW_ANY_ORIGIN, sendError, sendMethodNotAllowed } from './http.js';
+import { ALLOW_ANY_ORIGIN, DEFAULT_BODY_TIMEOUT_MS, sendError, sendMethodNotAllowed } from './http.js';
 import { PersonaFile, handleGetPersonas } from './personas.js';
 import { ContributionStore } from './store.js';
 
@@ -21,6 +21,8 @@ export interface ApiOptions {
   contributionsFile: string;
   /** Where to report stored contributions and errors; silent when omitted. */
   log?: Log;
+  /** How long a POST body may take to arrive, in ms (then 408). Default 10 s. */
+  bodyTimeoutMs?: number;
 }
 
 /** `(req, res, next?)`: fits `http.createServer` and Vite's `server.middlewares.use`. */
@@ -39,6 +41,7 @@ export function createApiMiddleware(options: ApiOptions): ApiMiddleware {
   const personas = new PersonaFile(options.dataFile);
   const store = new ContributionStore(options.contributionsFile);
   const log: Log = options.log ?? (() => {});
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
 
   // Load early so the first POST does not pay for it, and report torn lines once.
   store.ready().then(
@@ -66,7 +69,7 @@ export function createApiMiddleware(options: ApiOptions): ApiMiddleware {
         return true;
       case '/api/contributions':
         if (method === 'GET') await handleListContributions(store, res);
-        else if (method === 'POST') await handlePostContribution(store, req, res, log);
+        else if (method === 'POST') await handlePostContribution(store, req, res, log, bodyTimeoutMs);
         else if (method === 'OPTIONS') handleContributionsPreflight(res);
         else sendMethodNotAllowed(res, 'GET, POST, OPTIONS');
         return true;

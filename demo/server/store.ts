@@ -6,7 +6,7 @@
  * a valid entry is skipped, and the next append starts on a fresh line, so
  * earlier entries are never affected.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { validateContribution, type Contribution } from '../../src/data/contribution.js';
@@ -17,6 +17,8 @@ export interface StoredContribution {
   received_at: string;
   /** The client's Idempotency-Key, so repeats get the same answer after a restart. */
   idempotency_key?: string;
+  /** {@link fingerprint} of the contribution the key was first used with. */
+  body_sha256?: string;
   contribution: Contribution;
 }
 
@@ -26,10 +28,51 @@ export interface Reply {
   body: unknown;
 }
 
-/** The 201 answer for an entry. */
+/** What an Idempotency-Key is bound to: the body's fingerprint and the answer (pending while writing). */
+export interface KeyBinding {
+  fingerprint: string;
+  reply: Promise<Reply>;
+}
+
+/** The contribution without the contributor's email: the only form any answer may carry. */
+export function withoutEmail(contribution: Contribution): Contribution {
+  const { email: _email, ...contributor } = contribution.contributor;
+  return { ...contribution, contributor };
+}
+
+/**
+ * The public view of an entry: the email stays on disk, and so does the
+ * Idempotency-Key, because every answer is readable by any origin.
+ */
+export function publicEntry(entry: StoredContribution) {
+  return { id: entry.id, received_at: entry.received_at, contribution: withoutEmail(entry.contribution) };
+}
+
+/** The 201 answer for an entry (also what a repeat with the same key and body gets). */
 export function acceptedReply(entry: StoredContribution): Reply {
-  const { id, received_at, contribution } = entry;
-  return { status: 201, body: { id, received_at, contribution } };
+  return { status: 201, body: publicEntry(entry) };
+}
+
+/** JSON with object keys sorted at every level, so equal values give equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * SHA-256 (hex) of the canonical body: the validated, normalised contribution
+ * as canonical JSON. Two requests that send the same contribution (in any key
+ * order or spacing) match; any other difference does not.
+ */
+export function fingerprint(contribution: Contribution): string {
+  return createHash('sha256').update(canonicalJson(contribution)).digest('hex');
 }
 
 /** Parses one line; undefined for anything that is not a complete, valid entry. */
@@ -42,23 +85,25 @@ function parseLine(line: string): StoredContribution | undefined {
   }
   if (typeof data !== 'object' || data === null) return undefined;
   const record = data as Record<string, unknown>;
-  const { id, received_at: receivedAt, idempotency_key: key } = record;
+  const { id, received_at: receivedAt, idempotency_key: key, body_sha256: hash } = record;
   if (typeof id !== 'string' || typeof receivedAt !== 'string') return undefined;
   if (key !== undefined && typeof key !== 'string') return undefined;
+  if (hash !== undefined && (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash))) return undefined;
   const checked = validateContribution(record['contribution']);
   if (!checked.ok) return undefined;
   return {
     id,
     received_at: receivedAt,
     ...(key ? { idempotency_key: key } : {}),
+    ...(hash ? { body_sha256: hash } : {}),
     contribution: checked.contribution,
   };
 }
 
 export class ContributionStore {
   readonly #entries: StoredContribution[] = [];
-  /** Idempotency-Key → answer; a pending promise while the first request is still writing. */
-  readonly #replies = new Map<string, Promise<Reply>>();
+  /** Idempotency-Key → the body it was first used with and its answer (pending while still writing). */
+  readonly #keys = new Map<string, KeyBinding>();
   #loaded: Promise<void> | undefined;
   /** Whether the file ends mid-line (torn write) so the next append must start with `\n`. */
   #needsNewline = false;
@@ -93,8 +138,12 @@ export class ContributionStore {
         continue;
       }
       this.#entries.push(entry);
-      if (entry.idempotency_key && !this.#replies.has(entry.idempotency_key)) {
-        this.#replies.set(entry.idempotency_key, Promise.resolve(acceptedReply(entry)));
+      if (entry.idempotency_key && !this.#keys.has(entry.idempotency_key)) {
+        this.#keys.set(entry.idempotency_key, {
+          // Lines written before keys were bound to bodies: the stored contribution is that body.
+          fingerprint: entry.body_sha256 ?? fingerprint(entry.contribution),
+          reply: Promise.resolve(acceptedReply(entry)),
+        });
       }
     }
   }
@@ -104,21 +153,26 @@ export class ContributionStore {
     return [...this.#entries].reverse();
   }
 
-  /** The answer already given (or being given) for this key, if any. */
-  replay(key: string): Promise<Reply> | undefined {
-    return this.#replies.get(key);
+  /** What this key is bound to (the first body's fingerprint and its answer), if it was used. */
+  binding(key: string): KeyBinding | undefined {
+    return this.#keys.get(key);
   }
 
   /**
    * Stores a contribution and resolves with its 201 answer once it is on disk.
-   * The key is claimed synchronously, so a concurrent repeat waits for this
-   * write instead of storing twice. Call after {@link ready}.
+   * The key is claimed synchronously, bound to the contribution's
+   * {@link fingerprint}, so a concurrent repeat waits for this write instead of
+   * storing twice. Call after {@link ready}, and only for an unclaimed key.
    */
   add(contribution: Contribution, key?: string): Promise<Reply> {
+    if (key && this.#keys.has(key)) {
+      return Promise.reject(new Error('add: this Idempotency-Key is already bound'));
+    }
+    const hash = fingerprint(contribution);
     const entry: StoredContribution = {
       id: randomUUID(),
       received_at: new Date().toISOString(),
-      ...(key ? { idempotency_key: key } : {}),
+      ...(key ? { idempotency_key: key, body_sha256: hash } : {}),
       contribution,
     };
     const written = this.#enqueue(`${JSON.stringify(entry)}\n`).then(() => {
@@ -126,9 +180,12 @@ export class ContributionStore {
       return acceptedReply(entry);
     });
     if (key) {
-      this.#replies.set(key, written);
+      const binding: KeyBinding = { fingerprint: hash, reply: written };
+      this.#keys.set(key, binding);
       // A failed write must not poison the key: the client's retry tries again.
-      written.catch(() => this.#replies.delete(key));
+      written.catch(() => {
+        if (this.#keys.get(key) === binding) this.#keys.delete(key);
+      });
     }
     return written;
   }

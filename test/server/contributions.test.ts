@@ -123,7 +123,9 @@ describe('/api/contributions', () => {
     assert.ok(!Number.isNaN(Date.parse(accepted.received_at)));
     assert.equal(accepted.contribution['text'], 'padded');
     assert.equal(accepted.contribution['extra'], undefined);
-    assert.equal(accepted.contribution.contributor['email'], 'ana@example.com');
+    // The email is stored, but no answer (readable by any origin) carries it.
+    assert.equal(accepted.contribution.contributor['email'], undefined);
+    assert.equal(accepted.contribution.contributor['role'], 'Data engineer');
 
     const second = (await (await postContribution(api, body({ kind: 'new', pid: undefined, field: undefined }))).json()) as Accepted;
 
@@ -136,6 +138,7 @@ describe('/api/contributions', () => {
     const lines = await storedLines(api);
     assert.equal(lines.length, 2);
     assert.equal(JSON.parse(lines[0] ?? '').id, accepted.id);
+    assert.equal(JSON.parse(lines[0] ?? '').contribution.contributor.email, 'ana@example.com');
     // Personal data never reaches the log.
     assert.ok(api.logs.length > 0);
     assert.ok(api.logs.every((line) => !line.includes('ana@example.com')));

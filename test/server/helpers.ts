@@ -33,12 +33,12 @@ export function contributionsPath(dir: string): string {
 }
 
 /** Serves the API over files in `dir`; close() stops it but keeps the files (for restarts). */
-export async function startApi(dir: string): Promise<TestApi> {
+export async function startApi(dir: string, options: { bodyTimeoutMs?: number } = {}): Promise<TestApi> {
   const logs: string[] = [];
   const dataFile = join(dir, 'personas.json');
   const contributionsFile = contributionsPath(dir);
   const server = createServer(
-    createApiMiddleware({ dataFile, contributionsFile, log: (message) => logs.push(message) }),
+    createApiMiddleware({ dataFile, contributionsFile, log: (message) => logs.push(message), ...options }),
   );
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
