@@ -112,3 +112,30 @@ export const skeletonStyles = css`
     }
   }
 `;
+
+/**
+ * A native `<select>` drawn the same in every engine (WebKitGTK otherwise keeps
+ * its toolkit look and a taller box), so it lines up with the text fields
+ * beside it. The chevron is two gradients: no image URL for a CSP to block.
+ * List it after an element's own styles: their `background` would reset it.
+ */
+export const selectStyles = css`
+  select {
+    appearance: none;
+    line-height: inherit;
+    padding-inline-end: 32px;
+    background-image:
+      linear-gradient(45deg, transparent 50%, currentColor 50%),
+      linear-gradient(135deg, currentColor 50%, transparent 50%);
+    background-position:
+      right 20px center,
+      right 15px center;
+    background-size: 5px 5px;
+    background-repeat: no-repeat;
+  }
+  select:dir(rtl) {
+    background-position:
+      left 15px center,
+      left 20px center;
+  }
+`;

@@ -27,7 +27,7 @@ import {
   type PersonaStringsOverride,
 } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
-import { hostStyles, themeTokens } from '../../styles/shared.js';
+import { hostStyles, themeTokens, selectStyles } from '../../styles/shared.js';
 import {
   draftKey,
   readDraft,
@@ -367,7 +367,7 @@ function httpError(
  */
 export class ContributeForm extends LitElement {
   static version = VERSION;
-  static override styles = [themeTokens, hostStyles, formStyles];
+  static override styles = [themeTokens, hostStyles, formStyles, selectStyles];
 
   /**
    * URL contributions are POSTed to. Falls back to the enclosing `<persona-provider contribute-action>`,

@@ -16,7 +16,7 @@ import { LocalizeController, stringsConverter } from '../../i18n/localize.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { PersonaIndex } from '../../search/persona-index.js';
 import { VERSION } from '../../version.js';
-import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
+import { hostStyles, skeletonStyles, themeTokens, selectStyles } from '../../styles/shared.js';
 import {
   SORTS,
   decodeView,
@@ -132,7 +132,7 @@ const INTERACTIVE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMM
  */
 export class PersonaGrid extends LitElement {
   static version = VERSION;
-  static override styles = [themeTokens, hostStyles, skeletonStyles, gridStyles];
+  static override styles = [themeTokens, hostStyles, skeletonStyles, gridStyles, selectStyles];
 
   /**
    * URL of the persona collection (else the `<persona-provider>`, then the page's meta).
