@@ -25,9 +25,9 @@ async function launcher() {
           args: chromiumArgs,
         },
       });
-    case 'firefox':
+    case 'firefox': {
       // puppeteer-core drives Firefox over WebDriver BiDi (no CDP: no media emulation).
-      return chromeLauncher({
+      const firefox = chromeLauncher({
         launchOptions: {
           browser: 'firefox',
           executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -35,6 +35,9 @@ async function launcher() {
           extraPrefsFirefox: { 'network.proxy.type': 0, 'app.update.enabled': false },
         },
       });
+      firefox.name = 'Firefox';
+      return firefox;
+    }
     case 'webkit': {
       // WebKitGTK's MiniBrowser through WebKitWebDriver (classic WebDriver).
       // MiniBrowser has no headless mode: scripts/test.mjs runs this under xvfb-run.
