@@ -12,6 +12,7 @@ import { testEndpoint } from './test/support/endpoint.mjs';
 import { contributionsEndpoint } from './test/support/contributions-endpoint.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
 import { engineQuirks } from './test/support/engine-quirks.mjs';
+import { hostPages } from './test/support/host-pages.mjs';
 
 const engine = process.env.ENGINE ?? 'chromium';
 
@@ -58,7 +59,7 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [testEndpoint, contributionsEndpoint],
+  middleware: [testEndpoint, contributionsEndpoint, hostPages],
   plugins: [
     engineQuirks(engine),
     reactEsm(), // React is CommonJS only: served as ES modules for test/react.test.ts

@@ -2,7 +2,7 @@
  * `npm test`: the browser suite in Chromium (with coverage), Firefox and
  * WebKit, then the Node suites: the demo endpoint (test/server), the exports
  * read back by real parsers (test/node) and the built bundle end to end
- * (test/e2e, after a fresh build). Ends with one summary line for all and
+ * (test/e2e). Builds first: host-page and end-to-end tests load dist/. Ends with one summary line for all and
  * exits non-zero if anything fails.
  *
  * `node scripts/test.mjs --engine firefox` (or webkit, chromium) runs the
@@ -35,10 +35,12 @@ function browserSuite(engine) {
   return run(command, args, { ENGINE: engine });
 }
 
+// The host-page tests and the end-to-end tests load the built bundle.
+const build = await run('npm', ['run', 'build', '--silent']);
 const summary = [];
 let pass = 0;
 let fail = 0;
-let ok = true;
+let ok = build.code === 0;
 for (const engine of engines) {
   const result = await browserSuite(engine);
   const counts = [...result.output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
@@ -52,8 +54,6 @@ for (const engine of engines) {
 }
 
 if (!only) {
-  const build = await run('npm', ['run', 'build', '--silent']);
-  ok &&= build.code === 0;
   const nodeTests = ['test/node', 'test/server', 'test/e2e'].filter((dir) => existsSync(dir)).flatMap((dir) =>
     readdirSync(dir)
       .filter((file) => file.endsWith('.test.ts'))
