@@ -58,7 +58,8 @@ export default {
   concurrency: 1,
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  testFramework: { config: { timeout: 10000 } },
+  // WebKit through WebDriver is slower per step (axe runs there take seconds).
+  testFramework: { config: { timeout: engine === 'webkit' ? 30000 : 10000 } },
   middleware: [testEndpoint, contributionsEndpoint, hostPages],
   plugins: [
     engineQuirks(engine),
