@@ -33,6 +33,11 @@ export interface PersonaStrings {
     refused: (status: number) => string;
     failed: (status: number | undefined) => string;
     data: string;
+    /**
+     * Paging ended early (the endpoint's `next` repeated itself, left its origin, or the
+     * client's page or persona limit was reached); `count` personas were loaded.
+     */
+    pagingStopped: (count: number, num: FormatNumber) => string;
     /** How long to wait, for people: "30 seconds", "5 minutes", "2 hours". */
     wait: (seconds: number, num: FormatNumber) => string;
   };
@@ -217,6 +222,8 @@ export const defaultStrings: PersonaStrings = {
     refused: (status) => `The persona endpoint refused access (HTTP ${status}).`,
     failed: (status) => `The persona endpoint failed (HTTP ${status ?? 'error'}).`,
     data: 'This endpoint did not return persona data.',
+    pagingStopped: (count, num) =>
+      `Showing the first ${num(count)} ${count === 1 ? 'persona' : 'personas'}; the endpoint’s paging stopped.`,
     wait: (seconds, num) =>
       seconds < 90
         ? counted(Math.max(1, Math.ceil(seconds)), num, 'second')
