@@ -656,7 +656,7 @@ describe('<contribute-form>', () => {
   });
 
   describe('drafts', () => {
-    it('ignores junk and drops drafts older than 30 days', async () => {
+    it('ignores junk and drops drafts older than the limit (7 days)', async () => {
       const junkUrl = action(uniqueKey());
       localStorage.setItem(draftKey(new URL(junkUrl, location.href).href, undefined), '{"values": {"kind": "nope"');
       const junk = await makeForm(html`<contribute-form action=${junkUrl}></contribute-form>`);

@@ -378,7 +378,7 @@ export const defaultStrings: PersonaStrings = {
     send: 'Send contribution',
     sending: 'Sending…',
     shortcut: (keys) => `or press ${keys}`,
-    draftSaved: 'Draft saved in this browser.',
+    draftSaved: 'Draft saved in this browser (without your email).',
     draftUnavailable: 'This browser cannot keep a draft: keep the page open until you send.',
     draftRestored: (when) => `Draft restored from ${when}.`,
     todayAt: (time) => `today at ${time}`,
@@ -409,7 +409,7 @@ export const defaultStrings: PersonaStrings = {
     noAction: 'It has no address to send contributions to (action), and the page does not send them itself.',
     notSent: 'Your contribution was not sent yet.',
     keptOpen: 'Everything you wrote is still here; keep this page open.',
-    keptDraft: 'Everything you wrote is still here, and saved as a draft in this browser.',
+    keptDraft: 'Everything you wrote is still here, and saved as a draft in this browser (without your email).',
     hostFailed: 'The contribution could not be sent.',
     timeout: (seconds, num) =>
       `The server did not answer within ${counted(seconds, num, 'second')}. It may still have arrived: sending again is safe, it will not be counted twice.`,

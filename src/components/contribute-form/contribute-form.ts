@@ -179,9 +179,14 @@ function pageUrl(): string | undefined {
   }
 }
 
-/** What identifies a draft's content: everything but the time and the page. */
+/**
+ * What identifies a draft's content: everything but the time, the page and the
+ * email. It is stored with the draft, so it must not hold the email either;
+ * the form compares the email of a retry in memory.
+ */
 function fingerprint(contribution: Contribution): string {
-  return JSON.stringify({ ...contribution, submitted_at: undefined, page_url: undefined });
+  const { email: _email, ...contributor } = contribution.contributor;
+  return JSON.stringify({ ...contribution, contributor, submitted_at: undefined, page_url: undefined });
 }
 
 function formatSavedAt(iso: string, strings: PersonaStrings['form'], locale: string | undefined): string {
@@ -320,9 +325,13 @@ function httpError(
  * configured.
  *
  * Privacy: `page_url` is the page's address without query string and
- * fragment, which often carry personal data. The draft (including the email
- * address, if typed) is kept only in this browser's localStorage, for at most
- * 30 days, and removed once the server accepts it or the user discards it.
+ * fragment, which often carry personal data. The draft is kept only in this
+ * browser's localStorage, for at most 7 days, and removed once the server
+ * accepts it or the user discards it. The email address is never stored: it
+ * stays in memory only (it survives a failed send and Retry, not a reload).
+ * On shared or public computers set `no-draft-storage`: then nothing is
+ * written to localStorage or sessionStorage at all, and what was typed lives
+ * only as long as the page.
  *
  * @summary Confirm, correct or extend a persona, or propose a new one.
  * @tag contribute-form
@@ -414,6 +423,16 @@ export class ContributeForm extends LitElement {
   @property({ type: Number }) timeout = 15_000;
 
   /**
+   * Keeps no draft in this browser's storage: nothing is written to localStorage or
+   * sessionStorage, and no stored draft is restored. What was typed (email included)
+   * still survives a failed send and Retry, as long as the page stays open. Use it on
+   * shared or public computers. Default `false`: drafts without the email are kept for
+   * up to 7 days.
+   * @attr no-draft-storage
+   */
+  @property({ attribute: 'no-draft-storage', type: Boolean }) noDraftStorage = false;
+
+  /**
    * Replaces any of the form's words: any part of the `PersonaStrings` table (e.g.
    * `{ form: { send: 'Beitrag senden' } }`), nested groups may be partial. Wins over the
    * provider's `strings` and `setDefaultStrings()`. As an attribute: JSON of plain-text keys only.
@@ -438,7 +457,8 @@ export class ContributeForm extends LitElement {
   @state() private summaryTitle = '';
   @state() private phase: Phase = { name: 'editing' };
   @state() private notice?: { kind: 'restored'; savedAt: string } | { kind: 'discarded' };
-  @state() private draftState: 'none' | 'saved' | 'unavailable' = 'none';
+  /** `off`: `no-draft-storage` is set, nothing is stored. */
+  @state() private draftState: 'none' | 'saved' | 'unavailable' | 'off' = 'none';
   @state() private counterMessage = '';
 
   #data = new PersonaDataController(this);
@@ -449,6 +469,8 @@ export class ContributeForm extends LitElement {
   #saveTimer?: ReturnType<typeof setTimeout>;
   /** Key and time of the current draft's sends; kept for retries of the same content. */
   #attempt?: DraftAttempt;
+  /** The email the attempt was sent with: in memory only (undefined for an attempt restored from storage). */
+  #attemptEmail?: string;
   /** A send is in progress (set synchronously: a double click sends once). */
   #busy = false;
   /** A contribution the host took over with preventDefault(), until it reports back. */
@@ -481,6 +503,7 @@ export class ContributeForm extends LitElement {
     clearTimeout(this.#saveTimer);
     if (this.#storageKey) removeDraft(this.#storageKey);
     this.#attempt = undefined;
+    this.#attemptEmail = undefined;
     this.#touched = false;
     this.values = this.#presets();
     this.errors = {};
@@ -556,7 +579,8 @@ export class ContributeForm extends LitElement {
   }
 
   #load(): void {
-    const draft = this.#storageKey ? readDraft(this.#storageKey) : undefined;
+    const draft = this.#storageKey && !this.noDraftStorage ? readDraft(this.#storageKey) : undefined;
+    this.#attemptEmail = undefined;
     this.errors = {};
     this.general = [];
     if (draft) {
@@ -593,6 +617,11 @@ export class ContributeForm extends LitElement {
     clearTimeout(this.#saveTimer);
     this.#saveTimer = undefined;
     const key = this.#storageKey;
+    if (this.noDraftStorage) {
+      // Nothing is written; what was typed stays in memory for this page only.
+      this.draftState = 'off';
+      return;
+    }
     if (!key || !this.#touched) return;
     if (this.#isPristine() && !this.#attempt) {
       removeDraft(key);
@@ -828,7 +857,13 @@ export class ContributeForm extends LitElement {
 
     // Same content as the last try: same key and time, so the server can recognise a retry.
     const print = fingerprint(valid);
-    if (this.#attempt?.fingerprint !== print) this.#attempt = { key: uuid(), fingerprint: print, submittedAt: now };
+    const email = valid.contributor.email ?? '';
+    // The email is not in the (stored) fingerprint: a changed email is compared in memory. An
+    // attempt restored after a reload has no email on record; it takes the one sent now.
+    if (this.#attempt?.fingerprint !== print || (this.#attemptEmail !== undefined && this.#attemptEmail !== email)) {
+      this.#attempt = { key: uuid(), fingerprint: print, submittedAt: now };
+    }
+    this.#attemptEmail = email;
     const key = this.#attempt.key;
     const contribution = { ...valid, submitted_at: this.#attempt.submittedAt } as Contribution;
 
@@ -929,6 +964,7 @@ export class ContributeForm extends LitElement {
     this.#saveTimer = undefined;
     if (this.#storageKey) removeDraft(this.#storageKey);
     this.#attempt = undefined;
+    this.#attemptEmail = undefined;
     this.#touched = false;
     this.values = this.#presets();
     this.errors = {};
@@ -1330,7 +1366,7 @@ export class ContributeForm extends LitElement {
     const { common, form: s } = this.#l10n.strings;
     const error = this.phase.error;
     const title = error.kind === 'config' ? s.notConfigured : s.notSent;
-    const kept = this.draftState === 'unavailable' ? s.keptOpen : s.keptDraft;
+    const kept = this.draftState === 'unavailable' || this.draftState === 'off' ? s.keptOpen : s.keptDraft;
     const detail = error.kind === 'config' ? s.notConfiguredHelp : undefined;
     return keyed(
       this.#failureRound,
