@@ -166,6 +166,8 @@ export interface PersonaStrings {
       field: string;
       textEmpty: string;
       textLong: (max: number, num: FormatNumber) => string;
+      /** The server refused a text the form's own checks accept (its reasons are never shown). */
+      textRejected: string;
       role: (max: number, num: FormatNumber) => string;
       experience: (max: number, num: FormatNumber) => string;
       email: string;
@@ -187,7 +189,10 @@ export interface PersonaStrings {
     tooLarge: string;
     serverError: (status: number) => string;
     notAccepted: (status: number) => string;
-    /** Appended to a failure when the server gave a reason. */
+    /**
+     * @deprecated Unused: the form never shows text from the server's answer (it could carry a
+     * link or an instruction on the form's trusted origin), only its own strings.
+     */
     serverSaid: (message: string) => string;
     thanks: string;
     whatSent: string;
@@ -397,6 +402,7 @@ export const defaultStrings: PersonaStrings = {
       pid: 'Choose the persona this is about.',
       field: 'Choose which part of the persona this is about.',
       textEmpty: 'Write at least one character.',
+      textRejected: 'The server did not accept this text. Check it, then send it again.',
       textLong: (max) => `Keep it to ${max} characters or fewer.`,
       role: (max) => `Keep your role to ${max} characters or fewer.`,
       experience: (max) => `Keep this to ${max} characters or fewer.`,

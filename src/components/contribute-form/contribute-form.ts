@@ -290,11 +290,10 @@ function errorsOf(body: unknown): ContributionErrors | undefined {
 function httpError(
   status: number,
   retryAfter: number | undefined,
-  body: unknown,
   { common, form: s }: PersonaStrings,
   num: FormatNumber,
 ): ContributeError {
-  const said = errorsOf(body)?.['_'];
+  // The body's text is never shown: on the form's origin it would look like the site's own words.
   let message: string;
   if (status === 429 || (status === 503 && retryAfter !== undefined)) {
     message = s.busy(retryAfter !== undefined ? common.wait(retryAfter, num) : undefined);
@@ -309,7 +308,6 @@ function httpError(
   } else {
     message = s.notAccepted(status);
   }
-  if (said) message += ` ${s.serverSaid(said)}`;
   return new ContributeError('http', message, { status, retryAfter });
 }
 
@@ -821,6 +819,22 @@ export class ContributeForm extends LitElement {
     return Object.keys(errors).length || !checked.ok ? { errors, input } : { contribution: checked.contribution, errors, input };
   }
 
+  /**
+   * The server's field errors as the form's own messages: one per input on screen the
+   * server named; everything else it said (other names, `_`, the text of each message)
+   * is dropped, since it could carry a link or an instruction.
+   */
+  #serverErrors(errors: ContributionErrors): ContributionErrors {
+    const visible = this.#visibleInputs();
+    const named = Object.keys(errors).filter((name): name is InputName => visible.includes(name as InputName));
+    const own = this.#localErrors(Object.fromEntries(named.map((name) => [name, ''])));
+    const s = this.#l10n.strings.form.invalid;
+    const text = this.values.text.trim();
+    // Text the form accepts but the server refused: neither "empty" nor "too long" is true.
+    if (own['text'] !== undefined && text && text.length <= MAX_TEXT_LENGTH) own['text'] = s.textRejected;
+    return own;
+  }
+
   /** The contract's messages for the inputs, in the form's strings (each input has one problem it can have). */
   #localErrors(errors: ContributionErrors): ContributionErrors {
     const s = this.#l10n.strings.form.invalid;
@@ -941,10 +955,13 @@ export class ContributeForm extends LitElement {
       return;
     }
     const errors = status === 400 || status === 422 ? errorsOf(body) : undefined;
-    if (errors && Object.keys(errors).some((name) => name !== '_')) {
+    // Which inputs the server refused, in the form's own words: its messages are never shown.
+    const shown = errors ? this.#serverErrors(errors) : {};
+    if (errors && Object.keys(shown).length) {
       this.#rejected(
         contribution,
-        errors,
+        shown,
+        // The event keeps the server's own messages for the host's code (never rendered).
         new ContributeError('invalid', this.#l10n.strings.form.notAccepted(status), {
           status,
           errors,
@@ -952,7 +969,7 @@ export class ContributeForm extends LitElement {
       );
       return;
     }
-    this.#fail(contribution, httpError(status, retryAfter, body, this.#l10n.strings, this.#l10n.num));
+    this.#fail(contribution, httpError(status, retryAfter, this.#l10n.strings, this.#l10n.num));
   }
 
   #succeed(contribution: Contribution, response: unknown, options: { quiet?: boolean } = {}): void {
