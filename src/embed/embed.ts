@@ -5,6 +5,21 @@
  *
  * Only known views and attributes are read from the URL, and values are set
  * as attributes (never parsed as HTML). The page sets no cookies.
+ *
+ * Allowed addresses: the link decides what the embed shows, but not where it
+ * fetches from or posts to. Every address in the link (`src`, `action`,
+ * `contribute-action`) must be on the allow-list of whoever deploys
+ * embed.html, set once in the page itself:
+ *
+ *   <meta name="persona-widgets:embed-allow" content="self https://a.example https://b.example/api/">
+ *
+ * Entries are separated by spaces: an origin (`https://a.example`: anything on
+ * it), a URL prefix (`https://b.example/api/`: that origin, paths under
+ * `/api/`), or `self` (the embed's own origin). Without the meta (or with an
+ * empty one) only the embed's own origin is allowed. Relative addresses in the
+ * link resolve against the embed's location first. When any address is not
+ * allowed, the embed renders no element and fetches nothing: it shows a plain
+ * refusal instead.
  */
 import '../define.js';
 
@@ -31,17 +46,112 @@ const VIEWS = {
 
 type View = keyof typeof VIEWS;
 
-/** Builds the element the query string asks for; an unknown view falls back to a card. */
-export function createEmbeddedElement(search: string): HTMLElement {
+/** Attributes whose value is an address the element fetches from or posts to. */
+const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['src', 'action', 'contribute-action']);
+
+/** The meta that holds the deployer's allow-list. */
+export const EMBED_ALLOW_META = 'persona-widgets:embed-allow';
+
+/** What the embed shows instead of an element whose addresses are not allowed. */
+export const EMBED_REFUSED_MESSAGE =
+  'This embed was not shown: the address it was given to load personas from or to send contributions to ' +
+  'is not one its owner allows.';
+
+/** One allow-list entry: an origin, and a path prefix on it (`/` for the whole origin). */
+export interface EmbedAllowEntry {
+  origin: string;
+  path: string;
+}
+
+/**
+ * Reads an allow-list (the meta's `content`): space-separated origins, URL
+ * prefixes and `self`, resolved against `base` (the embed's location).
+ * Undefined or blank content means the embed's own origin only. Entries that
+ * are not http(s) URLs are left out, so a list of only bad entries allows nothing.
+ */
+export function parseEmbedAllowList(content: string | null | undefined, base: string): EmbedAllowEntry[] {
+  const own = new URL(base).origin;
+  const tokens = (content ?? '').split(/[\s,]+/).filter(Boolean);
+  if (!tokens.length) return [{ origin: own, path: '/' }];
+  const entries: EmbedAllowEntry[] = [];
+  for (const token of tokens) {
+    if (token === 'self' || token === "'self'") {
+      entries.push({ origin: own, path: '/' });
+      continue;
+    }
+    const url = httpUrl(token, base);
+    if (url) entries.push({ origin: url.origin, path: url.pathname || '/' });
+  }
+  return entries;
+}
+
+/** Whether `url` (relative ones resolve against `base`) is on the allow-list. */
+export function isEmbedAllowed(url: string, base: string, allowList: readonly EmbedAllowEntry[]): boolean {
+  const target = httpUrl(url, base);
+  if (!target) return false;
+  return allowList.some(
+    ({ origin, path }) =>
+      target.origin === origin &&
+      (path === '/' || target.pathname === path || target.pathname.startsWith(path.endsWith('/') ? path : `${path}/`)),
+  );
+}
+
+/** The allow-list of this page: its meta, else its own origin. */
+export function embedAllowList(doc: Document = document): EmbedAllowEntry[] {
+  const meta = doc.querySelector<HTMLMetaElement>(`meta[name="${EMBED_ALLOW_META}"]`);
+  return parseEmbedAllowList(meta?.content, doc.baseURI);
+}
+
+/** An absolute http(s) URL without credentials, or undefined. */
+function httpUrl(value: string, base: string): URL | undefined {
+  const candidate = value.trim();
+  // Browsers drop tabs and newlines inside URLs, which can hide a scheme.
+  if (!candidate || /[\u0000-\u001f]/.test(candidate)) return undefined;
+  try {
+    const url = new URL(candidate, base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    if (url.username || url.password) return undefined;
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds the element the query string asks for; an unknown view falls back to a card.
+ * Addresses resolve against `base` (the embed's location) and must be on `allowList`
+ * (default: the page's `persona-widgets:embed-allow` meta, else its own origin); if
+ * any is not, the result is a refusal message instead, and nothing is fetched.
+ */
+export function createEmbeddedElement(
+  search: string,
+  allowList: readonly EmbedAllowEntry[] = embedAllowList(),
+  base: string = document.baseURI,
+): HTMLElement {
   const params = new URLSearchParams(search);
   const requested = params.get('view') ?? 'card';
   const view = VIEWS[(Object.hasOwn(VIEWS, requested) ? requested : 'card') as View];
   const element = document.createElement(view.tag);
   for (const name of view.attributes) {
     const value = params.get(name);
-    if (value !== null) element.setAttribute(name, value);
+    if (value === null) continue;
+    if (!URL_ATTRIBUTES.has(name)) {
+      element.setAttribute(name, value);
+    } else if (value.trim()) {
+      if (!isEmbedAllowed(value, base, allowList)) return refusal();
+      element.setAttribute(name, new URL(value.trim(), base).href);
+    }
   }
   return element;
+}
+
+/** The plain message shown instead of an element whose addresses are not allowed. */
+function refusal(): HTMLElement {
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.dataset.personaEmbedRefused = '';
+  message.textContent = EMBED_REFUSED_MESSAGE;
+  return message;
 }
 
 /** Posts the document's height to the parent on every change (iframe auto-resize). */
