@@ -362,7 +362,7 @@ describe('<contribute-form>', () => {
       expect(second!.idempotencyKey).not.to.equal(first!.idempotencyKey);
     });
 
-    it('maps 422 field errors onto the fields and keeps everything', async () => {
+    it('maps 422 field errors onto the fields, in the form’s own words, and keeps everything', async () => {
       const key = uniqueKey();
       const errors = JSON.stringify({ text: 'Say a little more.', email: 'This address bounces.', _: 'Check two things.' });
       const form = await makeForm(html`<contribute-form action=${action(key, { status: 422, errors })}></contribute-form>`);
@@ -374,10 +374,12 @@ describe('<contribute-form>', () => {
       expect(detail.error.status).to.equal(422);
       await form.updateComplete;
       await aTimeout(0);
-      expect(errorFor(form, 'text')).to.equal('Say a little more.');
-      expect(errorFor(form, 'email')).to.equal('This address bounces.');
+      // The server's own text is never shown (it could carry a link or an instruction).
+      expect(errorFor(form, 'text')).to.equal('The server did not accept this text. Check it, then send it again.');
+      expect(errorFor(form, 'email')).to.equal('Enter a valid email address, or leave it empty.');
       expect(control(form, 'email').getAttribute('aria-invalid')).to.equal('true');
-      expect(partText(form, 'summary')).to.contain('Check two things.');
+      expect(partText(form, 'summary')).not.to.contain('Check two things.');
+      expect(detail.error.errors).to.deep.include({ text: 'Say a little more.' }); // the host's code still gets it
       expect(root(form).activeElement).to.equal(control(form, 'text'));
       expect(control(form, 'text').value).to.equal('  The real aha moment.  ');
       expect(control(form, 'role').value).to.equal('Data engineer');
@@ -666,7 +668,7 @@ describe('<contribute-form>', () => {
   });
 
   describe('drafts', () => {
-    it('ignores junk and drops drafts older than 30 days', async () => {
+    it('ignores junk and drops drafts older than the limit (7 days)', async () => {
       const junkUrl = action(uniqueKey());
       localStorage.setItem(draftKey(new URL(junkUrl, location.href).href, undefined), '{"values": {"kind": "nope"');
       const junk = await makeForm(html`<contribute-form action=${junkUrl}></contribute-form>`);

@@ -21,8 +21,31 @@ export interface PersonaClientOptions {
   maxRetryDelay: number;
   /** Largest response body accepted, in bytes. */
   maxBytes: number;
-  /** Most `next` pages followed when looking for one persona. */
+  /**
+   * Most pages fetched from one endpoint URL, the first included (default 20). Paging
+   * stops there, the personas loaded so far are shown, and the collection's `stopped`
+   * says why. Bounds every element: a card looking for a persona, a grid loading every
+   * page for a local search, the form's persona list.
+   */
   maxPages: number;
+  /**
+   * Most personas kept from one endpoint URL, over all its pages (default 10,000).
+   * Paging stops once it is reached; personas beyond it are dropped.
+   */
+  maxPersonas: number;
+  /**
+   * Origins (e.g. `https://api.example.com`) a `next` link may point to besides the
+   * endpoint's own origin (default none). A `next` on any other origin ends paging
+   * without being fetched, so the endpoint cannot send the page's requests, or its
+   * cookies, anywhere else. Entries that are not http(s) URLs are ignored.
+   */
+  allowedOrigins: readonly string[];
+  /**
+   * The `credentials` mode of every request (default `same-origin`, the browser's).
+   * Use `include` for an endpoint on another origin that needs its cookies; `next`
+   * pages stay on the allowed origins whatever the mode.
+   */
+  credentials: RequestCredentials;
   /** The fetch to use; replace it to add credentials or headers. */
   fetch: typeof globalThis.fetch;
 }
@@ -33,7 +56,10 @@ export const defaultClientOptions: PersonaClientOptions = {
   retryDelay: 400,
   maxRetryDelay: 8_000,
   maxBytes: 10 * 1024 * 1024,
-  maxPages: 50,
+  maxPages: 20,
+  maxPersonas: 10_000,
+  allowedOrigins: [],
+  credentials: 'same-origin',
   fetch: (...args) => globalThis.fetch(...args),
 };
 
@@ -47,6 +73,19 @@ export interface PersonaCollection {
   next?: string;
   /** Total the endpoint reports, else the count loaded once there is no next page. */
   total?: number;
+  /**
+   * Set when paging ended before the endpoint's last page: `next` repeated a page
+   * already loaded (`repeated`), pointed to an origin that is not allowed (`origin`),
+   * or the client's `maxPages` / `maxPersonas` was reached (`limit`). The personas
+   * loaded so far stay; `next` is then absent.
+   */
+  stopped?: PagingStop;
+}
+
+/** Why paging ended early, and the `next` link that was not followed. */
+export interface PagingStop {
+  reason: 'repeated' | 'origin' | 'limit';
+  next: string;
 }
 
 export type SourceState =
@@ -67,6 +106,8 @@ export class PersonaSource {
   #firstPage?: Promise<PersonaCollection>;
   #morePage?: Promise<PersonaCollection>;
   #listeners = new Set<Listener>();
+  /** Every page URL requested for this source, the first included: a repeat ends paging. */
+  #fetched = new Set<string>();
 
   constructor(url: string, client: PersonaClient) {
     this.url = url;
@@ -88,6 +129,7 @@ export class PersonaSource {
     if (this.#firstPage && this.#state.status !== 'error') return this.#firstPage;
     this.#started = true;
     this.#set({ status: 'loading' });
+    this.#fetched = new Set([this.url]);
     const pending = this.#client.fetchPage(this.url).then(
       (page) => {
         const collection = this.#collection([], [], page);
@@ -124,6 +166,7 @@ export class PersonaSource {
     const current = (this.#state as Extract<SourceState, { status: 'ready' }>).collection;
     if (!current.next) return current;
     this.#set({ status: 'ready', collection: current, loadingMore: true });
+    this.#fetched.add(current.next);
     this.#morePage = this.#client
       .fetchPage(current.next)
       .then(
@@ -172,11 +215,24 @@ export class PersonaSource {
         personas.push(persona);
       }
     }
+    const { maxPersonas } = this.#client.options;
+    if (personas.length > maxPersonas) personas.length = Math.max(0, maxPersonas);
     const collection: PersonaCollection = { url: this.url, personas, skipped };
-    if (page.next) collection.next = page.next;
+    const stop = page.next ? this.#pagingStop(page.next, personas.length) : undefined;
+    if (stop) collection.stopped = { reason: stop, next: page.next! };
+    else if (page.next) collection.next = page.next;
     collection.total = page.total ?? (page.next ? undefined : personas.length);
     if (collection.total === undefined) delete collection.total;
     return collection;
+  }
+
+  /** Why `next` must not be followed, if it must not. */
+  #pagingStop(next: string, loaded: number): PagingStop['reason'] | undefined {
+    const { maxPages, maxPersonas } = this.#client.options;
+    if (!this.#client.mayFollow(this.url, next)) return 'origin';
+    if (this.#fetched.has(next)) return 'repeated';
+    if (this.#fetched.size >= maxPages || loaded >= maxPersonas) return 'limit';
+    return undefined;
   }
 
   #set(state: SourceState) {
@@ -197,6 +253,17 @@ export class PersonaClient {
   /** Changes options for requests made from now on. */
   configure(options: Partial<PersonaClientOptions>): void {
     this.options = { ...this.options, ...options };
+  }
+
+  /**
+   * Whether a `next` link of `endpoint` may be fetched: only on the endpoint's own
+   * origin, or one of `allowedOrigins`.
+   */
+  mayFollow(endpoint: string, next: string): boolean {
+    const origin = originOf(next);
+    if (!origin) return false;
+    if (origin === originOf(endpoint)) return true;
+    return this.options.allowedOrigins.some((allowed) => originOf(allowed) === origin);
   }
 
   /** The shared source for an endpoint (relative URLs resolve against the page). */
@@ -249,6 +316,7 @@ export class PersonaClient {
       try {
         response = await this.options.fetch(url, {
           headers: { Accept: 'application/json' },
+          credentials: this.options.credentials,
           signal: controller.signal,
         });
       } catch (cause) {
@@ -275,6 +343,16 @@ export class PersonaClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** The origin of an http(s) URL, else undefined. */
+function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -33,6 +33,11 @@ export interface PersonaStrings {
     refused: (status: number) => string;
     failed: (status: number | undefined) => string;
     data: string;
+    /**
+     * Paging ended early (the endpoint's `next` repeated itself, left its origin, or the
+     * client's page or persona limit was reached); `count` personas were loaded.
+     */
+    pagingStopped: (count: number, num: FormatNumber) => string;
     /** How long to wait, for people: "30 seconds", "5 minutes", "2 hours". */
     wait: (seconds: number, num: FormatNumber) => string;
   };
@@ -161,6 +166,8 @@ export interface PersonaStrings {
       field: string;
       textEmpty: string;
       textLong: (max: number, num: FormatNumber) => string;
+      /** The server refused a text the form's own checks accept (its reasons are never shown). */
+      textRejected: string;
       role: (max: number, num: FormatNumber) => string;
       experience: (max: number, num: FormatNumber) => string;
       email: string;
@@ -182,7 +189,10 @@ export interface PersonaStrings {
     tooLarge: string;
     serverError: (status: number) => string;
     notAccepted: (status: number) => string;
-    /** Appended to a failure when the server gave a reason. */
+    /**
+     * @deprecated Unused: the form never shows text from the server's answer (it could carry a
+     * link or an instruction on the form's trusted origin), only its own strings.
+     */
     serverSaid: (message: string) => string;
     thanks: string;
     whatSent: string;
@@ -217,6 +227,8 @@ export const defaultStrings: PersonaStrings = {
     refused: (status) => `The persona endpoint refused access (HTTP ${status}).`,
     failed: (status) => `The persona endpoint failed (HTTP ${status ?? 'error'}).`,
     data: 'This endpoint did not return persona data.',
+    pagingStopped: (count, num) =>
+      `Showing the first ${num(count)} ${count === 1 ? 'persona' : 'personas'}; the endpoint’s paging stopped.`,
     wait: (seconds, num) =>
       seconds < 90
         ? counted(Math.max(1, Math.ceil(seconds)), num, 'second')
@@ -371,7 +383,7 @@ export const defaultStrings: PersonaStrings = {
     send: 'Send contribution',
     sending: 'Sending…',
     shortcut: (keys) => `or press ${keys}`,
-    draftSaved: 'Draft saved in this browser.',
+    draftSaved: 'Draft saved in this browser (without your email).',
     draftUnavailable: 'This browser cannot keep a draft: keep the page open until you send.',
     draftRestored: (when) => `Draft restored from ${when}.`,
     todayAt: (time) => `today at ${time}`,
@@ -390,6 +402,7 @@ export const defaultStrings: PersonaStrings = {
       pid: 'Choose the persona this is about.',
       field: 'Choose which part of the persona this is about.',
       textEmpty: 'Write at least one character.',
+      textRejected: 'The server did not accept this text. Check it, then send it again.',
       textLong: (max) => `Keep it to ${max} characters or fewer.`,
       role: (max) => `Keep your role to ${max} characters or fewer.`,
       experience: (max) => `Keep this to ${max} characters or fewer.`,
@@ -402,7 +415,7 @@ export const defaultStrings: PersonaStrings = {
     noAction: 'It has no address to send contributions to (action), and the page does not send them itself.',
     notSent: 'Your contribution was not sent yet.',
     keptOpen: 'Everything you wrote is still here; keep this page open.',
-    keptDraft: 'Everything you wrote is still here, and saved as a draft in this browser.',
+    keptDraft: 'Everything you wrote is still here, and saved as a draft in this browser (without your email).',
     hostFailed: 'The contribution could not be sent.',
     timeout: (seconds, num) =>
       `The server did not answer within ${counted(seconds, num, 'second')}. It may still have arrived: sending again is safe, it will not be counted twice.`,

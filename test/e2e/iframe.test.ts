@@ -58,8 +58,9 @@ test('grid and form views render', async () => {
 
 test('hostile query values render nothing dangerous', async () => {
   const hostile = await frameById('hostile');
-  await hostile.locator('persona-card').waitFor({ state: 'attached' });
-  await hostile.locator('persona-card [part~="problem"]').waitFor();
+  // src=javascript:… is not an allowed address: the embed refuses instead of rendering a card.
+  await hostile.locator('[data-persona-embed-refused]').waitFor();
+  assert.equal(await hostile.locator('persona-card').count(), 0);
   assert.equal(await hostile.locator('img').count(), 0);
   assert.equal(await hostile.locator('body script').count(), 0);
   assert.deepEqual(dialogs, []);
@@ -71,3 +72,57 @@ test('the embed sets no cookies', async () => {
   assert.deepEqual(cookies, []);
 });
 
+
+/**
+ * Opens embed.html with `query` in a page of its own, with every request the page makes
+ * intercepted: those to the embed's own files pass, anything else is answered and counted.
+ */
+async function openEmbed(query: string) {
+  const context = await e2e.browser.newContext();
+  const own = new URL(e2e.server.url);
+  const sent: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === own.origin && url.pathname.startsWith('/dist/')) return route.continue();
+    sent.push(`${route.request().method()} ${url.href}`);
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '{"errors":{"_":"Session expired, sign in at http://evil.example/login"}}' });
+  });
+  const embed = await context.newPage();
+  await embed.goto(`${e2e.server.url}/dist/embed.html${query}`);
+  return { context, embed, sent };
+}
+
+for (const [name, query] of [
+  ['a form posting to another origin', '?view=form&action=http://evil.example/collect&src=/api/personas.json&persona-id=APP-074'],
+  ['a form reading personas from another origin', '?view=form&action=/api/contributions&src=http://evil.example/personas.json'],
+  ['a card whose contributions go to another origin', '?view=card&src=/api/personas.json&persona-id=APP-074&contribute-action=http://evil.example/collect'],
+  ['a grid reading another origin', '?view=grid&src=http://evil.example/personas.json'],
+] as const) {
+  test(`embed.html refuses ${name}, shows no form and sends no request`, async () => {
+    const { context, embed, sent } = await openEmbed(query);
+    try {
+      await embed.locator('[data-persona-embed-refused]').waitFor();
+      assert.match(
+        (await embed.locator('[data-persona-embed-refused]').textContent()) ?? '',
+        /not one its owner allows/,
+      );
+      assert.equal(await embed.locator('contribute-form, persona-card, persona-grid').count(), 0);
+      assert.equal(await embed.locator('input, textarea, form').count(), 0);
+      await embed.waitForTimeout(500);
+      assert.deepEqual(sent, [], 'no request leaves the embed');
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('embed.html still renders and fetches addresses on its own origin (the default allow-list)', async () => {
+  const { context, embed, sent } = await openEmbed('?view=form&action=/api/contributions&src=/api/personas.json');
+  try {
+    await embed.locator('contribute-form textarea[name="text"]').waitFor();
+    await embed.waitForTimeout(200);
+    assert.deepEqual(sent, [`GET ${e2e.server.url}/api/personas.json`]);
+  } finally {
+    await context.close();
+  }
+});

@@ -13,6 +13,7 @@
  *        [&status=S[&fail=F]]   answer S for the first F requests (default: always), then as usual
  *        [&retry-after=s]       with a Retry-After header
  *        [&errors=<json>]       the `errors` object of a 422/400 answer
+ *        [&message=<text>]      a `message` beside it (hostile-server tests)
  *        [&delay=ms]            answer only after ms (for timeouts)
  *   GET  /api-test/contributions/log?key=K
  *        → { requests: [{ method, contentType, idempotencyKey, body }], stored: <count> }
@@ -102,7 +103,7 @@ export async function contributionsEndpoint(ctx, next) {
     const status = Number(q.status);
     const headers = q['retry-after'] ? { 'Retry-After': q['retry-after'] } : {};
     const errors = q.errors ? JSON.parse(q.errors) : { _: 'Failing on purpose.' };
-    send(ctx, status, { errors }, headers);
+    send(ctx, status, { errors, ...(q.message ? { message: q.message } : {}) }, headers);
     return;
   }
 

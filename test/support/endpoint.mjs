@@ -8,6 +8,12 @@
  *   GET /api-test/count?key=K  →  { "count": <requests seen for K> }
  *   GET /api-test/requests?key=K  →  { "requests": [<query parameters of each request>] }
  *
+ * Broken paging (`{ personas, next }`, `count` personas per page, no total):
+ *   &next=self      `next` is the very URL just requested (relative), forever
+ *   &next=endless   `next` is `?…&page=N+1`, forever, each page with new personas
+ *   &next=cross     `next` is the same endpoint on the other loopback origin
+ *                   (localhost ⇄ 127.0.0.1): fetching it would be counted under `key`
+ *
  * Server mode, like the demo endpoint (demo/server/personas-query.ts): when
  * any of `q`, `app_id`, `sort`, `limit`, `offset` is present the answer is
  * `{ personas, total, next? }` for the search (every word in name, app,
@@ -84,6 +90,24 @@ export async function testEndpoint(ctx, next) {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify([{ ...makePersona(0), identity: 'x'.repeat(3 * 1024 * 1024) }]);
       return;
+  }
+
+  if (q.next === 'self' || q.next === 'endless' || q.next === 'cross') {
+    const page = Number(q.page ?? 0);
+    const size = Number(q.count ?? 3);
+    const personas = Array.from({ length: size }, (_, i) => makePersona(page * size + i));
+    const params = new URLSearchParams(q);
+    params.set('page', String(page + 1));
+    let nextUrl = `${ctx.path}?${params}`;
+    if (q.next === 'self') nextUrl = ctx.url;
+    if (q.next === 'cross') {
+      const [host, port] = ctx.host.split(':');
+      const other = host === 'localhost' ? '127.0.0.1' : 'localhost';
+      nextUrl = `${ctx.protocol}://${other}${port ? `:${port}` : ''}${nextUrl}`;
+    }
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ personas, next: nextUrl });
+    return;
   }
 
   if (['q', 'app_id', 'sort', 'limit', 'offset'].some((name) => q[name] !== undefined)) {

@@ -179,9 +179,14 @@ function pageUrl(): string | undefined {
   }
 }
 
-/** What identifies a draft's content: everything but the time and the page. */
+/**
+ * What identifies a draft's content: everything but the time, the page and the
+ * email. It is stored with the draft, so it must not hold the email either;
+ * the form compares the email of a retry in memory.
+ */
 function fingerprint(contribution: Contribution): string {
-  return JSON.stringify({ ...contribution, submitted_at: undefined, page_url: undefined });
+  const { email: _email, ...contributor } = contribution.contributor;
+  return JSON.stringify({ ...contribution, contributor, submitted_at: undefined, page_url: undefined });
 }
 
 function formatSavedAt(iso: string, strings: PersonaStrings['form'], locale: string | undefined): string {
@@ -285,11 +290,10 @@ function errorsOf(body: unknown): ContributionErrors | undefined {
 function httpError(
   status: number,
   retryAfter: number | undefined,
-  body: unknown,
   { common, form: s }: PersonaStrings,
   num: FormatNumber,
 ): ContributeError {
-  const said = errorsOf(body)?.['_'];
+  // The body's text is never shown: on the form's origin it would look like the site's own words.
   let message: string;
   if (status === 429 || (status === 503 && retryAfter !== undefined)) {
     message = s.busy(retryAfter !== undefined ? common.wait(retryAfter, num) : undefined);
@@ -304,7 +308,6 @@ function httpError(
   } else {
     message = s.notAccepted(status);
   }
-  if (said) message += ` ${s.serverSaid(said)}`;
   return new ContributeError('http', message, { status, retryAfter });
 }
 
@@ -320,9 +323,13 @@ function httpError(
  * configured.
  *
  * Privacy: `page_url` is the page's address without query string and
- * fragment, which often carry personal data. The draft (including the email
- * address, if typed) is kept only in this browser's localStorage, for at most
- * 30 days, and removed once the server accepts it or the user discards it.
+ * fragment, which often carry personal data. The draft is kept only in this
+ * browser's localStorage, for at most 7 days, and removed once the server
+ * accepts it or the user discards it. The email address is never stored: it
+ * stays in memory only (it survives a failed send and Retry, not a reload).
+ * On shared or public computers set `no-draft-storage`: then nothing is
+ * written to localStorage or sessionStorage at all, and what was typed lives
+ * only as long as the page.
  *
  * @summary Confirm, correct or extend a persona, or propose a new one.
  * @tag contribute-form
@@ -414,6 +421,16 @@ export class ContributeForm extends LitElement {
   @property({ type: Number }) timeout = 15_000;
 
   /**
+   * Keeps no draft in this browser's storage: nothing is written to localStorage or
+   * sessionStorage, and no stored draft is restored. What was typed (email included)
+   * still survives a failed send and Retry, as long as the page stays open. Use it on
+   * shared or public computers. Default `false`: drafts without the email are kept for
+   * up to 7 days.
+   * @attr no-draft-storage
+   */
+  @property({ attribute: 'no-draft-storage', type: Boolean }) noDraftStorage = false;
+
+  /**
    * Replaces any of the form's words: any part of the `PersonaStrings` table (e.g.
    * `{ form: { send: 'Beitrag senden' } }`), nested groups may be partial. Wins over the
    * provider's `strings` and `setDefaultStrings()`. As an attribute: JSON of plain-text keys only.
@@ -438,7 +455,8 @@ export class ContributeForm extends LitElement {
   @state() private summaryTitle = '';
   @state() private phase: Phase = { name: 'editing' };
   @state() private notice?: { kind: 'restored'; savedAt: string } | { kind: 'discarded' };
-  @state() private draftState: 'none' | 'saved' | 'unavailable' = 'none';
+  /** `off`: `no-draft-storage` is set, nothing is stored. */
+  @state() private draftState: 'none' | 'saved' | 'unavailable' | 'off' = 'none';
   @state() private counterMessage = '';
 
   #data = new PersonaDataController(this);
@@ -449,6 +467,8 @@ export class ContributeForm extends LitElement {
   #saveTimer?: ReturnType<typeof setTimeout>;
   /** Key and time of the current draft's sends; kept for retries of the same content. */
   #attempt?: DraftAttempt;
+  /** The email the attempt was sent with: in memory only (undefined for an attempt restored from storage). */
+  #attemptEmail?: string;
   /** A send is in progress (set synchronously: a double click sends once). */
   #busy = false;
   /** A contribution the host took over with preventDefault(), until it reports back. */
@@ -481,6 +501,7 @@ export class ContributeForm extends LitElement {
     clearTimeout(this.#saveTimer);
     if (this.#storageKey) removeDraft(this.#storageKey);
     this.#attempt = undefined;
+    this.#attemptEmail = undefined;
     this.#touched = false;
     this.values = this.#presets();
     this.errors = {};
@@ -556,7 +577,8 @@ export class ContributeForm extends LitElement {
   }
 
   #load(): void {
-    const draft = this.#storageKey ? readDraft(this.#storageKey) : undefined;
+    const draft = this.#storageKey && !this.noDraftStorage ? readDraft(this.#storageKey) : undefined;
+    this.#attemptEmail = undefined;
     this.errors = {};
     this.general = [];
     if (draft) {
@@ -593,6 +615,11 @@ export class ContributeForm extends LitElement {
     clearTimeout(this.#saveTimer);
     this.#saveTimer = undefined;
     const key = this.#storageKey;
+    if (this.noDraftStorage) {
+      // Nothing is written; what was typed stays in memory for this page only.
+      this.draftState = 'off';
+      return;
+    }
     if (!key || !this.#touched) return;
     if (this.#isPristine() && !this.#attempt) {
       removeDraft(key);
@@ -792,6 +819,22 @@ export class ContributeForm extends LitElement {
     return Object.keys(errors).length || !checked.ok ? { errors, input } : { contribution: checked.contribution, errors, input };
   }
 
+  /**
+   * The server's field errors as the form's own messages: one per input on screen the
+   * server named; everything else it said (other names, `_`, the text of each message)
+   * is dropped, since it could carry a link or an instruction.
+   */
+  #serverErrors(errors: ContributionErrors): ContributionErrors {
+    const visible = this.#visibleInputs();
+    const named = Object.keys(errors).filter((name): name is InputName => visible.includes(name as InputName));
+    const own = this.#localErrors(Object.fromEntries(named.map((name) => [name, ''])));
+    const s = this.#l10n.strings.form.invalid;
+    const text = this.values.text.trim();
+    // Text the form accepts but the server refused: neither "empty" nor "too long" is true.
+    if (own['text'] !== undefined && text && text.length <= MAX_TEXT_LENGTH) own['text'] = s.textRejected;
+    return own;
+  }
+
   /** The contract's messages for the inputs, in the form's strings (each input has one problem it can have). */
   #localErrors(errors: ContributionErrors): ContributionErrors {
     const s = this.#l10n.strings.form.invalid;
@@ -828,7 +871,13 @@ export class ContributeForm extends LitElement {
 
     // Same content as the last try: same key and time, so the server can recognise a retry.
     const print = fingerprint(valid);
-    if (this.#attempt?.fingerprint !== print) this.#attempt = { key: uuid(), fingerprint: print, submittedAt: now };
+    const email = valid.contributor.email ?? '';
+    // The email is not in the (stored) fingerprint: a changed email is compared in memory. An
+    // attempt restored after a reload has no email on record; it takes the one sent now.
+    if (this.#attempt?.fingerprint !== print || (this.#attemptEmail !== undefined && this.#attemptEmail !== email)) {
+      this.#attempt = { key: uuid(), fingerprint: print, submittedAt: now };
+    }
+    this.#attemptEmail = email;
     const key = this.#attempt.key;
     const contribution = { ...valid, submitted_at: this.#attempt.submittedAt } as Contribution;
 
@@ -906,10 +955,13 @@ export class ContributeForm extends LitElement {
       return;
     }
     const errors = status === 400 || status === 422 ? errorsOf(body) : undefined;
-    if (errors && Object.keys(errors).some((name) => name !== '_')) {
+    // Which inputs the server refused, in the form's own words: its messages are never shown.
+    const shown = errors ? this.#serverErrors(errors) : {};
+    if (errors && Object.keys(shown).length) {
       this.#rejected(
         contribution,
-        errors,
+        shown,
+        // The event keeps the server's own messages for the host's code (never rendered).
         new ContributeError('invalid', this.#l10n.strings.form.notAccepted(status), {
           status,
           errors,
@@ -917,7 +969,7 @@ export class ContributeForm extends LitElement {
       );
       return;
     }
-    this.#fail(contribution, httpError(status, retryAfter, body, this.#l10n.strings, this.#l10n.num));
+    this.#fail(contribution, httpError(status, retryAfter, this.#l10n.strings, this.#l10n.num));
   }
 
   #succeed(contribution: Contribution, response: unknown, options: { quiet?: boolean } = {}): void {
@@ -929,6 +981,7 @@ export class ContributeForm extends LitElement {
     this.#saveTimer = undefined;
     if (this.#storageKey) removeDraft(this.#storageKey);
     this.#attempt = undefined;
+    this.#attemptEmail = undefined;
     this.#touched = false;
     this.values = this.#presets();
     this.errors = {};
@@ -1330,7 +1383,7 @@ export class ContributeForm extends LitElement {
     const { common, form: s } = this.#l10n.strings;
     const error = this.phase.error;
     const title = error.kind === 'config' ? s.notConfigured : s.notSent;
-    const kept = this.draftState === 'unavailable' ? s.keptOpen : s.keptDraft;
+    const kept = this.draftState === 'unavailable' || this.draftState === 'off' ? s.keptOpen : s.keptDraft;
     const detail = error.kind === 'config' ? s.notConfiguredHelp : undefined;
     return keyed(
       this.#failureRound,

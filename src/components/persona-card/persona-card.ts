@@ -240,9 +240,16 @@ export class PersonaCard extends LitElement {
     if (state.moreError) return { status: 'error', error: state.moreError };
     // Not on the pages loaded so far: the next page may have it (updated() asks for it).
     if (state.collection.next) return { status: 'loading' };
+    const { url, stopped, personas } = state.collection;
     return {
       status: 'error',
-      error: new PersonaError('not-found', `No persona ${pid} at this endpoint.`, { url: state.collection.url }),
+      error: new PersonaError(
+        'not-found',
+        stopped
+          ? `No persona ${pid} in the first ${personas.length} personas at this endpoint: its paging stopped (${stopped.reason}).`
+          : `No persona ${pid} at this endpoint.`,
+        { url },
+      ),
     };
   }
 
@@ -299,7 +306,7 @@ export class PersonaCard extends LitElement {
     // The error keeps its English message for the host; people read the strings.
     const [title, detail] =
       error.kind === 'not-found'
-        ? [card.notFound(this.personaId?.trim() ?? ''), card.notFoundHelp]
+        ? [card.notFound(this.personaId?.trim() ?? ''), this.#pagingNote() ?? card.notFoundHelp]
         : error.kind === 'config'
           ? [this.#data.state.status === 'unconfigured' ? common.noEndpoint : card.noPersonaId, card.configHelp]
           : invalidGiven
@@ -315,6 +322,13 @@ export class PersonaCard extends LitElement {
           </div>`
         : nothing}
     </div>`;
+  }
+
+  /** "Showing the first N personas; the endpoint's paging stopped", when it did. */
+  #pagingNote(): string | undefined {
+    const state = this.#data.state;
+    if (this.#given || state.status !== 'ready' || !state.collection.stopped) return undefined;
+    return this.#l10n.strings.common.pagingStopped(state.collection.personas.length, this.#l10n.num);
   }
 
   /** `data`: the text is the persona's, so its direction is its own (`dir="auto"`). */

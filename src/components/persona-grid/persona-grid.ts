@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { personaClient, type PersonaSource } from '../../data/client.js';
+import { personaClient, type PagingStop, type PersonaSource } from '../../data/client.js';
 import { PersonaDataController } from '../../data/controller.js';
 import { PersonaError, describePersonaError } from '../../data/errors.js';
 import {
@@ -67,6 +67,8 @@ type Ready = {
   next?: string;
   loadingMore?: boolean;
   moreError?: PersonaError;
+  /** Paging ended before the endpoint's last page (see `PersonaCollection.stopped`). */
+  stopped?: PagingStop;
   /** Server mode: an answer for an earlier view, shown while the new one loads. */
   stale?: boolean;
 };
@@ -117,6 +119,7 @@ const INTERACTIVE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMM
  * @csspart more-button - The "Show more" button.
  * @csspart button - Every button.
  * @csspart empty - The no-match message.
+ * @csspart paging-stopped - The message that paging ended early (repeated or foreign `next`, page limit).
  * @csspart clear-button - "Clear filters".
  * @csspart skeleton - A loading placeholder card.
  * @csspart problem - The error message box.
@@ -760,17 +763,27 @@ export class PersonaGrid extends LitElement {
     </div>`;
   }
 
+  /** "Showing the first N personas; the endpoint's paging stopped", when it did. */
+  #renderPagingStopped(feed: Ready) {
+    if (!feed.stopped) return nothing;
+    const { common } = this.#l10n.strings;
+    return html`<p part="paging-stopped" class="muted" role="status">
+      ${common.pagingStopped(feed.personas.length, this.#l10n.num)}
+    </p>`;
+  }
+
   #renderEmpty(feed: Ready, facets: AppFacet[]) {
     const s = this.#l10n.strings.grid;
     const view = this.#view;
     if (!feed.personas.length && !feed.next && !this.#filtered) {
-      return html`<div part="empty" class="box"><p class="title">${s.empty}</p></div>`;
+      return html`<div part="empty" class="box"><p class="title">${s.empty}</p>${this.#renderPagingStopped(feed)}</div>`;
     }
     const labels = new Map(facets.map((facet) => [facet.id, facet.label]));
     const apps = view.apps.map((id) => labels.get(id) ?? id);
     const list = new Intl.ListFormat(this.#l10n.locale, { type: 'disjunction' }).format(apps);
     return html`<div part="empty" class="box">
       <p class="title">${s.noMatch(view.query, list)}</p>
+      ${this.#renderPagingStopped(feed)}
       ${this.noControls
         ? nothing
         : html`<p class="muted">${s.noMatchHelp}</p>
@@ -824,6 +837,7 @@ export class PersonaGrid extends LitElement {
         )}
       </ul>
       <div part="footer" class="footer">
+        ${this.#renderPagingStopped(feed)}
         ${feed.moreError
           ? html`<p role="alert" class="muted">
               ${s.moreFailed} ${describePersonaError(feed.moreError, common, num)}
