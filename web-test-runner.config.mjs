@@ -7,7 +7,7 @@ import { reactEsm } from './test/support/react-esm.mjs';
 
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
   // One tab at a time: a background tab gets no requestAnimationFrame or
   // IntersectionObserver callbacks, which fixtures and lazy loading rely on.

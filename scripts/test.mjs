@@ -1,6 +1,7 @@
 /**
  * `npm test`: the browser suite (web-test-runner in headless Chromium, with
- * coverage), then the Node suites: the demo endpoint (test/server) and the
+ * coverage), then the Node suites: the exports read by real parsers (test/node),
+ * the demo endpoint (test/server) and the
  * built bundle end to end in Chromium (test/e2e, after a fresh build). Ends
  * with one summary line for all. Exits non-zero if anything fails.
  */
@@ -21,7 +22,7 @@ function run(command, args) {
 
 const browser = await run('npx', ['wtr', '--coverage']);
 const build = await run('npm', ['run', 'build', '--silent']);
-const nodeTests = ['test/server', 'test/e2e'].flatMap((dir) =>
+const nodeTests = ['test/node', 'test/server', 'test/e2e'].flatMap((dir) =>
   readdirSync(dir)
     .filter((file) => file.endsWith('.test.ts'))
     .map((file) => `${dir}/${file}`),

@@ -550,15 +550,17 @@ describe('<persona-grid>', () => {
       const csv = personasToCsv(hostile);
       const [header, row, end] = csv.split('\r\n');
       expect(header).to.equal(
-        'pid,name,app,app_id,category,tags,identity,aha_moment,comment_count,validation_count,updated_at,url',
+        '"pid","name","app","app_id","category","tags","identity","aha_moment","comment_count","validation_count","updated_at","url"',
       );
       expect(row).to.equal(
-        `X-1,"'=HYPERLINK(""http://evil.test"",""click"")",'@SUM(A1),suma1,,'+cmd; safe,"Line one,\nline ""two""",'-2+3,3,,,`,
+        `"X-1","'=HYPERLINK(""http://evil.test"",""click"")","'@SUM(A1)","suma1","","'+cmd; safe","Line one,\nline ""two""","'-2+3","3","","",""`,
       );
       expect(end).to.equal('');
-      expect(csvCell('\tx')).to.equal("'\tx");
-      expect(csvCell(-1)).to.equal('-1');
-      expect(csvCell(undefined)).to.equal('');
+      expect(csvCell('\tx')).to.equal(`"'\tx"`);
+      expect(csvCell('a; =1')).to.equal(`"a; '=1"`);
+      expect(csvCell('\u200B＝1')).to.equal(`"\u200B'＝1"`);
+      expect(csvCell(-1)).to.equal('"-1"');
+      expect(csvCell(undefined)).to.equal('""');
     });
 
     it('writes JSON and Markdown of several personas', () => {
@@ -583,7 +585,7 @@ describe('<persona-grid>', () => {
       expect([...(await file.bytes()).slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
       const csv = await file.text();
       expect(csv.split('\r\n').filter(Boolean)).to.have.length(3);
-      expect(csv).to.contain('OPS-2,The Edge Deployer,Fly.io,flyio');
+      expect(csv).to.contain('"OPS-2","The Edge Deployer","Fly.io","flyio"');
 
       download = nextDownload();
       button(grid, 'JSON').click();
