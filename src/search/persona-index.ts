@@ -67,7 +67,23 @@ export const MAX_TYPO_CANDIDATES = 20_000;
 /** Time for typo matching in one search, all words together. */
 export const TYPO_BUDGET_MS = 8;
 /** Text of each field of a persona that is indexed (name, app, tags, aha moment, identity, the rest). */
-export const MAX_INDEXED_CHARS = 50_000;
+export const MAX_INDEXED_CHARS = 20_000;
+/** New words after which an {@link PersonaIndex.add} with a deadline stops. */
+const MAX_FRESH = 4000;
+/** Words up to which sorted runs are merged into one. */
+const MAX_RUN = 20_000;
+
+/** Two sorted lists as one. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
 
 /** Texts joined with spaces, up to `room` characters (a huge list costs no more than that). */
 function joinUpTo(texts: Iterable<string | undefined>, room = MAX_INDEXED_CHARS): string {
@@ -166,10 +182,15 @@ export class PersonaIndex {
   #personas: Persona[] = [];
   /** word → flat [doc, weight, doc, weight, …] */
   #postings = new Map<string, number[]>();
-  /** The words, sorted (prefix lookups), and by length (typo lookups). */
-  #sorted: string[] = [];
+  /**
+   * The words in sorted runs (prefix lookups: a binary search in each), and by
+   * length (typo lookups). Each {@link add} sorts its new words into a run and
+   * merges it with the last runs while they are of similar size, up to
+   * {@link MAX_RUN} words: no step re-sorts or re-merges everything.
+   */
+  #runs: string[][] = [];
   #byLength: string[][] = [];
-  /** Words added since {@link #sorted} was brought up to date. */
+  /** Words added since the runs were brought up to date. */
   #fresh: string[] = [];
   #expansions = new Map<string, Expansion[]>();
 
@@ -196,7 +217,8 @@ export class PersonaIndex {
     const fields = Object.values(FIELD_WEIGHTS);
     let added = 0;
     for (const persona of personas) {
-      if (added && deadline !== Infinity && performance.now() > deadline) break;
+      // A slice also ends at MAX_FRESH new words: sorting them is part of the slice.
+      if (added && deadline !== Infinity && (performance.now() > deadline || this.#fresh.length > MAX_FRESH)) break;
       added++;
       const doc = this.#personas.push(persona) - 1;
       // word → bit mask of the fields it occurs in (bit i: fields[i])
@@ -225,25 +247,18 @@ export class PersonaIndex {
     return added;
   }
 
-  /** Brings the sorted word lists up to date: sorts the new words and merges them in (no full sort). */
+  /** Sorts the new words into a run (merged with the last ones while of similar size) and the length lists. */
   #merge(): void {
-    const fresh = this.#fresh.sort();
-    if (!fresh.length) return;
+    let run = this.#fresh.sort();
+    if (!run.length) return;
     this.#fresh = [];
-    for (const word of fresh) (this.#byLength[word.length] ??= []).push(word);
-    const old = this.#sorted;
-    if (!old.length) {
-      this.#sorted = fresh;
-      return;
+    for (const word of run) (this.#byLength[word.length] ??= []).push(word);
+    for (let last = this.#runs.at(-1); last; last = this.#runs.at(-1)) {
+      if (last.length > 2 * run.length || last.length + run.length > MAX_RUN) break;
+      this.#runs.pop();
+      run = mergeSorted(last, run);
     }
-    const merged = new Array<string>(old.length + fresh.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < old.length && j < fresh.length) merged[k++] = old[i]! < fresh[j]! ? old[i++]! : fresh[j++]!;
-    while (i < old.length) merged[k++] = old[i++]!;
-    while (j < fresh.length) merged[k++] = fresh[j++]!;
-    this.#sorted = merged;
+    this.#runs.push(run);
   }
 
   /** Ranked matches for a query; an empty query matches nothing. */
@@ -301,20 +316,20 @@ export class PersonaIndex {
   #expand(word: string, deadline: number): Expansion[] {
     const cached = this.#expansions.get(word);
     if (cached) return cached;
-    const sorted = this.#sorted;
     const out: Expansion[] = [];
-    // Prefixes: a binary search to the first candidate, then a walk (alphabetical:
-    // a word comes before its longer forms).
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sorted[mid]! < word) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < sorted.length && out.length < MAX_EXPANSIONS && sorted[i]!.startsWith(word); i++) {
-      const term = sorted[i]!;
-      out.push([term, term === word ? 1 : 0.5 + (0.4 * word.length) / term.length]);
+    // Prefixes: in each run, a binary search to the first candidate, then a walk.
+    for (const run of this.#runs) {
+      let low = 0;
+      let high = run.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (run[mid]! < word) low = mid + 1;
+        else high = mid;
+      }
+      for (let i = low; i < run.length && out.length < MAX_EXPANSIONS && run[i]!.startsWith(word); i++) {
+        const term = run[i]!;
+        out.push([term, term === word ? 1 : 0.5 + (0.4 * word.length) / term.length]);
+      }
     }
     // Typos, for words long enough that one edit is unlikely to be a different word,
     // and only when no word starts with it (`data` must not also find `drata`).
