@@ -15,7 +15,7 @@ export function appLabel(persona: Persona): string | undefined {
 }
 
 /** Every line break a parser or a JavaScript source may see: CR, LF, VT, FF, NEL, LS, PS. */
-const LINE_BREAK = /\s*[\n\r\v\f\u0085\u2028\u2029]+\s*/g;
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
 
 /**
  * Data as inert inline Markdown: one line, nothing that CommonMark, GFM, MDX
@@ -37,7 +37,8 @@ const LINE_BREAK = /\s*[\n\r\v\f\u0085\u2028\u2029]+\s*/g;
  */
 export function md(text: string): string {
   return text
-    .replace(LINE_BREAK, ' ')
+    // A run of white space with a line break in it becomes one space (a callback: linear on long runs).
+    .replace(/[\s\u0085]+/g, (space) => (LINE_BREAK.test(space) ? ' ' : space))
     .trim()
     .replace(/\{(?=\{)/g, '{\u2060')
     .replace(/\}(?=\})/g, '}\u2060')

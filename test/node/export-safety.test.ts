@@ -323,6 +323,17 @@ describe('Markdown export in MDX (Docusaurus, Astro) and markdown-it + Vue (Vite
     assert.ok(!markdown.includes('\u2060'), 'no word joiner without two braces');
     assert.equal(personaToMarkdown({ pid: 'P', name: 'R&D', identity: 'snake_case, 2-8 years; A -> B!' }).split('\n')[4], 'snake_case, 2-8 years; A -> B!');
   });
+
+  test('stays linear: 20,000-character runs of spaces, breaks and markup in every field', () => {
+    for (const run of [' ', ' \u200B', '\r\n', '{', '_', '#', '&#1;', '\\']) {
+      const text = `a${run.repeat(20_000 / run.length)}b`;
+      const persona = personaOf(text, 'LONG');
+      const start = performance.now();
+      personaToMarkdown(persona);
+      personasToCsv([persona]);
+      assert.ok(performance.now() - start < 1000, `${JSON.stringify(run)}: ${performance.now() - start} ms`);
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
