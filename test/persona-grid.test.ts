@@ -533,6 +533,54 @@ describe('<persona-grid>', () => {
     });
   });
 
+  describe('search on hostile data', () => {
+    it('applies a 12-word query of near misses over ~1.5 MB of near-identical words without blocking, before and while indexing', async function () {
+      this.timeout(60_000);
+      const code = (i: number) => [...i.toString(16).padStart(4, '0')].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
+      const words = [
+        ...Array.from({ length: 15_000 }, (_, i) => `${'a'.repeat(56)}${code(i)}`),
+        ...Array.from({ length: 25_000 }, (_, i) => `${'b'.repeat(16)}${code(i)}`),
+      ];
+      const hostile = [];
+      for (let i = 0; i < words.length; i += 40) hostile.push({ pid: `H-${i}`, name: `Hostile ${i}`, identity: words.slice(i, i + 40).join(' ') });
+      const query = [
+        ...Array.from({ length: 6 }, (_, k) => `${'a'.repeat(56)}zzz${String.fromCharCode(97 + k)}`),
+        ...Array.from({ length: 6 }, (_, k) => `${'b'.repeat(16)}zz${String.fromCharCode(97 + k)}a`),
+      ].join(' ');
+      // One card a page: what is measured is the search, not the cards.
+      const grid = await fixture<PersonaGrid>(html`<persona-grid theme="light" page-size="1" .personas=${hostile}></persona-grid>`);
+      await settled(grid);
+      await new Promise(requestAnimationFrame);
+
+      // The query arrives while the index is still being built in idle time (as a restored one would).
+      const long: number[] = [];
+      const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((entry) => entry.duration)));
+      observer.observe({ type: 'longtask' });
+      const updates: number[] = [];
+      const apply = async (text: string) => {
+        const start = performance.now();
+        grid.query = text;
+        await grid.updateComplete;
+        updates.push(performance.now() - start);
+      };
+      try {
+        await apply(query);
+        for (const n of [1, 6, 7, 12]) await apply(query.split(' ').slice(0, n).join(' '));
+        await apply(query.replace(/z/g, 'y'));
+        // The idle build finishes (the last persona becomes findable), searching on as it goes.
+        await apply('Hostile 39960');
+        await waitUntil(() => pids(grid).includes('H-39960'), 'the index was never finished', { timeout: 20_000 });
+      } finally {
+        long.push(...observer.takeRecords().map((entry) => entry.duration));
+        observer.disconnect();
+      }
+      console.log(`hostile grid: updates ${updates.map((t) => t.toFixed(0)).join(', ')} ms; long tasks ${long.map((t) => t.toFixed(0)).join(', ') || 'none'}`);
+      // Each is a search (bounded to milliseconds) plus at most one 20 ms indexing slice and a render;
+      // the bound leaves room for a busy test machine.
+      expect(Math.max(...updates)).to.be.below(100);
+    });
+  });
+
   describe('export', () => {
     const hostile = parseCollection([
       {
@@ -550,15 +598,17 @@ describe('<persona-grid>', () => {
       const csv = personasToCsv(hostile);
       const [header, row, end] = csv.split('\r\n');
       expect(header).to.equal(
-        'pid,name,app,app_id,category,tags,identity,aha_moment,comment_count,validation_count,updated_at,url',
+        '"pid","name","app","app_id","category","tags","identity","aha_moment","comment_count","validation_count","updated_at","url"',
       );
       expect(row).to.equal(
-        `X-1,"'=HYPERLINK(""http://evil.test"",""click"")",'@SUM(A1),suma1,,'+cmd; safe,"Line one,\nline ""two""",'-2+3,3,,,`,
+        `"X-1","'=HYPERLINK(""http://evil.test"",""click"")","'@SUM(A1)","suma1","","'+cmd; safe","Line one,\nline ""two""","'-2+3","3","","",""`,
       );
       expect(end).to.equal('');
-      expect(csvCell('\tx')).to.equal("'\tx");
-      expect(csvCell(-1)).to.equal('-1');
-      expect(csvCell(undefined)).to.equal('');
+      expect(csvCell('\tx')).to.equal(`"'\tx"`);
+      expect(csvCell('a; =1')).to.equal(`"a; '=1"`);
+      expect(csvCell('\u200B＝1')).to.equal(`"\u200B'＝1"`);
+      expect(csvCell(-1)).to.equal('"-1"');
+      expect(csvCell(undefined)).to.equal('""');
     });
 
     it('writes JSON and Markdown of several personas', () => {
@@ -583,7 +633,7 @@ describe('<persona-grid>', () => {
       expect([...(await file.bytes()).slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
       const csv = await file.text();
       expect(csv.split('\r\n').filter(Boolean)).to.have.length(3);
-      expect(csv).to.contain('OPS-2,The Edge Deployer,Fly.io,flyio');
+      expect(csv).to.contain('"OPS-2","The Edge Deployer","Fly.io","flyio"');
 
       download = nextDownload();
       button(grid, 'JSON').click();

@@ -205,5 +205,90 @@ describe('search index', () => {
       }
       console.log(`search benchmark: ${JSON.stringify(results)}`);
     });
+
+    it('never blocks on hostile data: near-identical long words, a 12-word query of near misses', function () {
+      this.timeout(120_000);
+      // ~1.5 MB of words that share all but their last letters (so no comparison stops early),
+      // at the lengths of the query's words: 60 letters, and 20 (typo-tolerant length).
+      const code = (i: number) => [...i.toString(16).padStart(4, '0')].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
+      const long = Array.from({ length: 15_000 }, (_, i) => `${'a'.repeat(56)}${code(i)}`);
+      const mid = Array.from({ length: 25_000 }, (_, i) => `${'b'.repeat(16)}${code(i)}`);
+      const words = [...long, ...mid];
+      const personas: Persona[] = [];
+      for (let i = 0; i < words.length; i += 40) {
+        personas.push({ pid: `H-${i}`, name: `Hostile ${i}`, identity: words.slice(i, i + 40).join(' ') });
+      }
+      expect(words.join(' ').length).to.be.above(1.4e6);
+      let start = performance.now();
+      const hostile = new PersonaIndex(personas);
+      const build = performance.now() - start;
+      // Near misses, never a prefix of an indexed word: every indexed word of a similar length is a candidate.
+      const query = [
+        ...Array.from({ length: 6 }, (_, k) => `${'a'.repeat(56)}zzz${String.fromCharCode(97 + k)}`),
+        ...Array.from({ length: 6 }, (_, k) => `${'b'.repeat(16)}zz${String.fromCharCode(97 + k)}a`),
+      ];
+      expect(query).to.have.length(12);
+      // A restored query (sync-url), then the same query typed word by word, then a fresh one.
+      const queries = [
+        query.join(' '),
+        ...query.map((_, n) => query.slice(0, n + 1).join(' ')),
+        query.map((word) => word.replace(/z/g, 'y')).join(' '),
+      ];
+      // Each query on two indexes (fresh caches), the faster counting: the machine may be busy.
+      const twin = new PersonaIndex(personas);
+      const times = queries.map((text) =>
+        Math.min(
+          ...[hostile, twin].map((each) => {
+            start = performance.now();
+            each.search(text);
+            return performance.now() - start;
+          }),
+        ),
+      );
+      console.log(`hostile search: build ${build.toFixed(0)} ms, searches ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
+      expect(Math.max(...times)).to.be.below(50);
+      // Still a working search on that index: a typo and a prefix.
+      expect(hostile.search(`${'b'.repeat(15)}aaaab`).length).to.be.above(0);
+      expect(hostile.search('hostile 4').length).to.be.above(0);
+    });
+
+    it('builds in short slices, even with huge personas', function () {
+      this.timeout(60_000);
+      const huge: Persona = {
+        pid: 'HUGE',
+        name: 'Huge',
+        identity: 'i',
+        tags: Array.from({ length: 200 }, () => 'tag '.repeat(5000)),
+        goals: Array.from({ length: 200 }, (_, g) => ({ title: `${'word '.repeat(4000)}${g}` })),
+      };
+      const personas = [
+        huge,
+        ...Array.from({ length: 5000 }, (_, i): Persona => ({ pid: `P-${i}`, name: `Person ${i}`, identity: `${'x'.repeat(50)}${i} and a few common words` })),
+      ];
+      // The longest slice of a build in 10 ms slices (the better of two builds: the machine may be busy).
+      const longestSlice = () => {
+        const index = new PersonaIndex();
+        let longest = 0;
+        while (index.size < personas.length) {
+          const start = performance.now();
+          expect(index.add(personas.slice(index.size), start + 10)).to.be.above(0);
+          longest = Math.max(longest, performance.now() - start);
+        }
+        expect(index.search('huge word').map((hit) => hit.persona.pid)).to.deep.equal(['HUGE']);
+        expect(index.search('person 4999')[0]!.persona.pid).to.equal('P-4999');
+        return longest;
+      };
+      expect(Math.min(longestSlice(), longestSlice())).to.be.below(50);
+    });
+
+    it('bounds the query: words, word length, characters', () => {
+      const start = performance.now();
+      expect(index.search(`segment ${'x'.repeat(1_000_000)}`)).to.deep.equal([]);
+      expect(index.search(`${'the '.repeat(10_000)}segment`).length).to.be.above(0);
+      expect(pids(`${'kubernetes'.repeat(10)}`)).to.deep.equal([]);
+      expect(pids(`kubernetes${'s'.repeat(40)}`)).to.deep.equal([]);
+      expect(editDistance('a'.repeat(5000), `${'a'.repeat(4999)}b`, 2)).to.equal(1);
+      expect(performance.now() - start).to.be.below(200);
+    });
   });
 });

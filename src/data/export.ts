@@ -14,12 +14,58 @@ export function appLabel(persona: Persona): string | undefined {
   return persona.app ?? (persona.app_id ? appNameFromId(persona.app_id) : undefined);
 }
 
-// Markdown control characters in data must not turn into markup in someone's docs.
-function md(text: string): string {
+/** Every line break a parser or a JavaScript source may see: CR, LF, VT, FF, NEL, LS, PS. */
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+
+/**
+ * Data as inert inline Markdown: one line, nothing that CommonMark, GFM, MDX
+ * (`{…}` expressions, `<…>` JSX, `import`/`export` lines) or VitePress (the
+ * rendered HTML is compiled as a Vue template, so `{{` must never reach it)
+ * would read as markup or code. Escapes only what could start something, so
+ * ordinary prose stays readable:
+ *
+ * - line breaks (also `\r`, NEL, U+2028/9) become a space;
+ * - `\`, backticks, `*`, `~`, `|`, `[`, `]`, `<`, `{`, `}` get a backslash;
+ *   `_` too unless inside a word (`snake_case` cannot emphasise);
+ *   `&` when it would start a character reference (`&lt;`, `&#123;`);
+ * - two braces in a row get a word joiner (U+2060) between them: escapes and
+ *   entities are decoded before the HTML is written, so `{{` would reach Vue;
+ * - at the start: `#`, `>`, `+`, `-`, `=`, `1.`/`1)` (block markers), and
+ *   `import`/`export` (MDX ESM) as a character reference for the first letter;
+ *   at the end: a closing `#` sequence of a heading;
+ * - nothing left (text of only line breaks) becomes a zero-width space.
+ */
+export function md(text: string): string {
   return text
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-    .replace(/^([#>+-]|\d+\.)/, '\\$1');
+    // A run of white space with a line break in it becomes one space (a callback: linear on long runs).
+    .replace(/[\s\u0085]+/g, (space) => (LINE_BREAK.test(space) ? ' ' : space))
+    .trim()
+    .replace(/\{(?=\{)/g, '{\u2060')
+    .replace(/\}(?=\})/g, '}\u2060')
+    .replace(/[\\`*~|[\]<{}]|&(?=#?[a-z0-9]+;)/gi, '\\$&')
+    .replace(/_(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])_/gu, '\\_')
+    .replace(/^(?:[#>+=-]|(\d+)(?=[.)]))/, (marker, digits?: string) => (digits ? `${digits}\\` : `\\${marker}`))
+    .replace(/^(?:import|export)\b/, (keyword) => `&#${keyword.charCodeAt(0)};${keyword.slice(1)}`)
+    .replace(/(\s)(#+)$/, '$1\\$2') || '\u200b'; // never empty: `- ****` would be a rule
+}
+
+/**
+ * An http(s) URL as a Markdown link `[url](url)`, or undefined for anything
+ * else. Characters a URI may not hold (`{`, `}`, `|`, `^`, backtick, `\`) are
+ * percent-encoded; the destination escapes what Markdown reads there
+ * (parentheses, the `&` of a character reference); the text is {@link md}.
+ */
+export function mdLink(url: string): string | undefined {
+  let href: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    href = parsed.href;
+  } catch {
+    return undefined;
+  }
+  href = href.replace(/[^\x21-\x7e]|[{}|^`\\<>"]/g, (char) => encodeURIComponent(char));
+  return `[${md(href)}](${href.replace(/[()]|&(?=#?[a-z0-9]+;)/gi, '\\$&')})`;
 }
 
 function mdItem(item: PersonaListItem): string {
@@ -31,26 +77,33 @@ function mdItem(item: PersonaListItem): string {
 
 /**
  * The persona as a Markdown document (every field present, in reading order),
- * with English headings or the given `labels` (an element's strings).
+ * with English headings or the given `labels` (an element's strings). Safe to
+ * paste into CommonMark, GFM, MDX (Docusaurus, Astro) and VitePress pages:
+ * nothing in the data becomes markup, HTML, a link or code (see {@link md}).
  */
 export function personaToMarkdown(persona: Persona, labels: MarkdownLabels = defaultStrings): string {
+  return markdownOf(persona, labels, '#');
+}
+
+/** {@link personaToMarkdown} with its headings at a level: `#` or deeper. */
+function markdownOf(persona: Persona, labels: MarkdownLabels, level: string): string {
   const { fields, profile } = labels;
-  const out: string[] = [`# ${md(persona.name)}`, ''];
+  const out: string[] = [`${level} ${md(persona.name)}`, ''];
   const facts = [appLabel(persona), persona.pid].filter(Boolean).map((fact) => md(fact!));
   out.push(`*${facts.join(' · ')}*`, '', md(persona.identity), '');
-  if (persona.aha_moment) out.push(`> **${fields.aha_moment}:** ${md(persona.aha_moment)}`, '');
+  if (persona.aha_moment) out.push(`> **${md(fields.aha_moment)}:** ${md(persona.aha_moment)}`, '');
 
   const section = (title: string, lines: string[]) => {
-    if (lines.length) out.push(`## ${title}`, '', ...lines, '');
+    if (lines.length) out.push(`${level}# ${md(title)}`, '', ...lines, '');
   };
   const p = persona.profile;
   if (p) {
-    section(fields.profile, [
-      ...(p.role ? [`- **${profile.role}:** ${md(p.role)}`] : []),
-      ...(p.experience ? [`- **${profile.experience}:** ${md(p.experience)}`] : []),
-      ...(p.team_size ? [`- **${profile.team_size}:** ${md(p.team_size)}`] : []),
-      ...(p.technical_skill ? [`- **${profile.technical_skill}:** ${md(p.technical_skill)}`] : []),
-    ]);
+    section(
+      fields.profile,
+      (['role', 'experience', 'team_size', 'technical_skill'] as const)
+        .filter((key) => p[key])
+        .map((key) => `- **${md(profile[key])}:** ${md(p[key]!)}`),
+    );
   }
   for (const key of ['jtbd', 'intention', 'outcome', 'scenario', 'context'] as const) {
     const text = persona[key];
@@ -79,7 +132,9 @@ export function personaToMarkdown(persona: Persona, labels: MarkdownLabels = def
   );
   section(fields.principles, (persona.principles ?? []).map(mdItem));
   if (persona.composability) section(fields.composability, [md(persona.composability)]);
-  if (persona.url) out.push(`Source: <${persona.url}>`, '');
+  // A plain link (an autolink `<…>` is not MDX); nothing but http(s).
+  const source = persona.url && mdLink(persona.url);
+  if (source) out.push(`Source: ${source}`, '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -118,7 +173,7 @@ export function personasToMarkdown(
   title = 'Personas',
   labels: MarkdownLabels = defaultStrings,
 ): string {
-  const body = personas.map((persona) => personaToMarkdown(persona, labels).replace(/^#/gm, '##'));
+  const body = personas.map((persona) => markdownOf(persona, labels, '##'));
   return `# ${md(title)}\n\n${body.join('\n')}`;
 }
 
@@ -135,25 +190,48 @@ export const CSV_COLUMNS: readonly [string, (persona: Persona) => string | numbe
   ['comment_count', (p) => p.comment_count],
   ['validation_count', (p) => p.validation_count],
   ['updated_at', (p) => p.updated_at],
-  ['url', (p) => p.url],
+  ['url', (p) => csvUrl(p.url)],
 ];
 
 /**
- * One CSV cell (RFC 4180): quoted when it holds a quote, comma or line
- * break, quotes doubled. Text that a spreadsheet would run as a formula
- * (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading
- * `'` so it stays text.
+ * A formula character (OWASP: `=`, `+`, `-`, `@`, also in full-width, small
+ * and super/subscript forms, and the minus sign) at the start of the cell or
+ * after `;`, tab or a line break, where a reader may start a cell (`;` is the
+ * separator in many locales, and splits even a quoted cell there), behind
+ * anything a reader may skip: whitespace, control and format characters (NUL,
+ * zero-width, BOM, bidi marks) and quotes.
+ */
+const FORMULA =
+  /(^|[;\t\r\n])((?:(?![\t\r\n])[\s\p{Cc}\p{Cf}\p{Z}"])*)(?=[=+\-@\u2212\u207a-\u207c\u208a-\u208c\ufe62\ufe63\ufe66\ufe6b\uff0b\uff0d\uff1d\uff20])/gu;
+
+/**
+ * One CSV cell (RFC 4180), always quoted, quotes doubled. Text that a
+ * spreadsheet would run as a formula gets a `'` right before the formula
+ * character, so it stays text however the reader trims or splits the cell:
+ * see {@link FORMULA}. Text beginning with a tab or CR gets one in front too.
+ * Numbers are written as they are.
  */
 export function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return '';
+  if (value === undefined) return '""';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'string') {
+    text = text.replace(FORMULA, "$1$2'");
+    if (/^[\t\r]/.test(text)) text = `'${text}`;
+  }
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Several personas as CSV (RFC 4180: CRLF line ends, a header row), the summary fields only. */
+/**
+ * A URL for a CSV cell: a `;` followed by a formula character is
+ * percent-encoded (a `'` would change the address).
+ */
+function csvUrl(url: string | undefined): string | undefined {
+  return url?.replace(/;(?=[=+\-@])/g, '%3B');
+}
+
+/** Several personas as CSV (RFC 4180: CRLF line ends, a header row, every cell quoted), the summary fields only. */
 export function personasToCsv(personas: readonly Persona[]): string {
-  const rows = [CSV_COLUMNS.map(([name]) => name)];
+  const rows = [CSV_COLUMNS.map(([name]) => csvCell(name))];
   for (const persona of personas) rows.push(CSV_COLUMNS.map(([, read]) => csvCell(read(persona))));
   return `${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
 }

@@ -15,8 +15,18 @@
  *
  * Built once per collection (about 10 ms per 1,000 deep personas), then each
  * search touches only the words it matches.
+ *
+ * Bounded for hostile data (a collection is community-contributed, a query
+ * may come from a shared link): a query is at most {@link MAX_QUERY_WORDS}
+ * words of at most {@link MAX_WORD_LENGTH} letters; a query word stands for
+ * at most {@link MAX_EXPANSIONS} indexed words; typo matching looks at words
+ * of at most {@link MAX_TYPO_LENGTH} letters, at most {@link MAX_TYPO_CANDIDATES}
+ * candidates each, within {@link TYPO_BUDGET_MS} per search; each field of
+ * a persona contributes at most {@link MAX_INDEXED_CHARS} characters of text. So a
+ * search stays within milliseconds on anything the client accepts (10 MB),
+ * and {@link PersonaIndex.add} takes a deadline, for building in short slices.
  */
-import type { Persona, PersonaListItem } from '../data/types.js';
+import type { Persona } from '../data/types.js';
 
 /** Lower case, accents removed, compatibility forms unified: `Ｃafé` → `cafe`. */
 export function fold(text: string): string {
@@ -42,67 +52,117 @@ export const FIELD_WEIGHTS = { name: 10, app: 8, tags: 4, aha: 3, identity: 2, d
 /** Postings store `weight + TITLE` when the word is in the name or the app. */
 const TITLE = 1e6;
 
-/** The searchable text of a persona, per field. */
-function fieldsOf(persona: Persona): string[] {
-  const items = (list?: PersonaListItem[]) =>
-    (list ?? []).map((item) => [item.title, item.detail, item.quote].join(' ')).join(' ');
+/** Query words looked at (more narrow nothing a person would type). */
+export const MAX_QUERY_WORDS = 12;
+/** Query characters looked at, before splitting into words. */
+export const MAX_QUERY_LENGTH = 512;
+/** A longer query word is cut to its beginning (which still finds the word by prefix). */
+export const MAX_WORD_LENGTH = 32;
+/** Indexed words one query word may stand for (the best prefixes, the closest typos). */
+export const MAX_EXPANSIONS = 1000;
+/** Typo tolerance is for words up to this long (longer ones are not typed letter by letter). */
+export const MAX_TYPO_LENGTH = 24;
+/** Indexed words compared with one query word for typos. */
+export const MAX_TYPO_CANDIDATES = 20_000;
+/** Time for typo matching in one search, all words together. */
+export const TYPO_BUDGET_MS = 8;
+/** Text of each field of a persona that is indexed (name, app, tags, aha moment, identity, the rest). */
+export const MAX_INDEXED_CHARS = 20_000;
+/** New words after which an {@link PersonaIndex.add} with a deadline stops. */
+const MAX_FRESH = 4000;
+/** Words up to which sorted runs are merged into one. */
+const MAX_RUN = 20_000;
+
+/** Two sorted lists as one. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** Texts joined with spaces, up to `room` characters (a huge list costs no more than that). */
+function joinUpTo(texts: Iterable<string | undefined>, room = MAX_INDEXED_CHARS): string {
+  let out = '';
+  for (const text of texts) {
+    if (out.length >= room) break;
+    if (text) out += out ? ` ${text.slice(0, room)}` : text.slice(0, room);
+  }
+  return out;
+}
+
+/** The deep fields' texts, in reading order. */
+function* deepTexts(persona: Persona): Generator<string | undefined> {
   const p = persona.profile;
-  const deep = [
-    persona.category,
-    persona.jtbd,
-    persona.intention,
-    persona.outcome,
-    persona.scenario,
-    persona.context,
-    persona.composability,
-    p && [p.role, p.experience, p.team_size, p.technical_skill].join(' '),
-    items(persona.goals),
-    items(persona.frustrations),
-    items(persona.worldview),
-    items(persona.impact),
-    items(persona.success_signals),
-    items(persona.churn_triggers),
-    items(persona.principles),
-    ...(persona.workflow ?? []).map((step) => `${step.when} ${step.activities.join(' ')}`),
-    ...(persona.tools ?? []).map((tool) => [tool.name, ...tool.use_cases, ...tool.features].join(' ')),
-    ...(persona.metrics ?? []).map((metric) => `${metric.name} ${metric.target ?? ''}`),
-  ];
+  yield* [persona.category, persona.jtbd, persona.intention, persona.outcome, persona.scenario, persona.context];
+  yield* [persona.composability, p?.role, p?.experience, p?.team_size, p?.technical_skill];
+  for (const key of ['goals', 'frustrations', 'worldview', 'impact', 'success_signals', 'churn_triggers', 'principles'] as const) {
+    for (const item of persona[key] ?? []) yield* [item.title, item.detail, item.quote];
+  }
+  for (const step of persona.workflow ?? []) yield* [step.when, ...step.activities];
+  for (const tool of persona.tools ?? []) yield* [tool.name, ...tool.use_cases, ...tool.features];
+  for (const metric of persona.metrics ?? []) yield* [metric.name, metric.target];
+}
+
+/** The searchable text of a persona, per field (each at most {@link MAX_INDEXED_CHARS}). */
+function fieldsOf(persona: Persona): string[] {
   // In the order of FIELD_WEIGHTS.
   return [
-    persona.name,
-    `${persona.app ?? ''} ${persona.app_id ?? ''}`,
-    (persona.tags ?? []).join(' '),
-    persona.aha_moment ?? '',
-    persona.identity,
-    deep.filter(Boolean).join(' '),
+    persona.name.slice(0, MAX_INDEXED_CHARS),
+    joinUpTo([persona.app, persona.app_id]),
+    joinUpTo(persona.tags ?? []),
+    joinUpTo([persona.aha_moment]),
+    persona.identity.slice(0, MAX_INDEXED_CHARS),
+    joinUpTo(deepTexts(persona)),
   ];
 }
 
+/** Rows of {@link editDistance}, reused (grown when a longer word comes). */
+let rowsOf = { before: new Int32Array(0), previous: new Int32Array(0), row: new Int32Array(0) };
+
 /**
  * Optimal string alignment distance, giving up (returning `max + 1`) as soon
- * as it must exceed `max`.
+ * as it must exceed `max`. Only the band of `2 × max + 1` cells around the
+ * diagonal is computed: O(length × max).
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const n = b.length;
+  const over = max + 1;
+  if (rowsOf.row.length < n + 2) {
+    rowsOf = { before: new Int32Array(n + 2), previous: new Int32Array(n + 2), row: new Int32Array(n + 2) };
+  }
+  let { before, previous, row } = rowsOf;
+  // Row 0, and "too far" just past its band.
+  for (let j = 0; j <= Math.min(n, max); j++) previous[j] = j;
+  previous[Math.min(n, max) + 1] = over;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, before[j - 2]! + 1);
-      }
-      row.push(value);
+    const from = Math.max(1, i - max);
+    const to = Math.min(n, i + max);
+    // The cells left and right of the band read as "too far".
+    row[from - 1] = from === 1 && i <= max ? i : over;
+    row[to + 1] = over;
+    let best = row[from - 1]!;
+    const ai = a.charCodeAt(i - 1);
+    const ap = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = from; j <= to; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (j > 1 && ai === b.charCodeAt(j - 2) && ap === bj && before[j - 2]! + 1 < value) value = before[j - 2]! + 1;
+      row[j] = value;
       if (value < best) best = value;
     }
-    if (best > max) return max + 1;
+    if (best > max) return over;
+    const spare = before;
     before = previous;
     previous = row;
+    row = spare;
   }
-  return previous[b.length]!;
+  return Math.min(previous[n]!, over);
 }
 
 /** A persona that matched, with how well. */
@@ -122,9 +182,16 @@ export class PersonaIndex {
   #personas: Persona[] = [];
   /** word → flat [doc, weight, doc, weight, …] */
   #postings = new Map<string, number[]>();
-  /** The words, sorted (prefix lookups), and by length (typo lookups); rebuilt lazily. */
-  #sorted?: string[];
-  #byLength?: string[][];
+  /**
+   * The words in sorted runs (prefix lookups: a binary search in each), and by
+   * length (typo lookups). Each {@link add} sorts its new words into a run and
+   * merges it with the last runs while they are of similar size, up to
+   * {@link MAX_RUN} words: no step re-sorts or re-merges everything.
+   */
+  #runs: string[][] = [];
+  #byLength: string[][] = [];
+  /** Words added since the runs were brought up to date. */
+  #fresh: string[] = [];
   #expansions = new Map<string, Expansion[]>();
 
   constructor(personas: readonly Persona[] = []) {
@@ -141,10 +208,18 @@ export class PersonaIndex {
     return this.#personas;
   }
 
-  /** Adds personas after the ones already indexed. */
-  add(personas: readonly Persona[]): void {
+  /**
+   * Adds personas after the ones already indexed; with a `deadline`
+   * (`performance.now()` time), only as many as fit before it (at least one),
+   * for building in slices. Returns how many were added.
+   */
+  add(personas: readonly Persona[], deadline = Infinity): number {
     const fields = Object.values(FIELD_WEIGHTS);
+    let added = 0;
     for (const persona of personas) {
+      // A slice also ends at MAX_FRESH new words: sorting them is part of the slice.
+      if (added && deadline !== Infinity && (performance.now() > deadline || this.#fresh.length > MAX_FRESH)) break;
+      added++;
       const doc = this.#personas.push(persona) - 1;
       // word → bit mask of the fields it occurs in (bit i: fields[i])
       const words = new Map<string, number>();
@@ -159,20 +234,38 @@ export class PersonaIndex {
         let weight = 0;
         for (let i = 0; i < fields.length; i++) if (mask & (1 << i)) weight += fields[i]!;
         let list = this.#postings.get(word);
-        if (!list) this.#postings.set(word, (list = []));
+        if (!list) {
+          this.#postings.set(word, (list = []));
+          this.#fresh.push(word);
+        }
         // Bits 0 and 1 are name and app: a title hit.
         list.push(doc, weight + (mask & 3 ? TITLE : 0));
       }
     }
-    if (personas.length) {
-      this.#sorted = this.#byLength = undefined;
-      this.#expansions.clear();
+    if (added) this.#expansions.clear();
+    this.#merge();
+    return added;
+  }
+
+  /** Sorts the new words into a run (merged with the last ones while of similar size) and the length lists. */
+  #merge(): void {
+    let run = this.#fresh.sort();
+    if (!run.length) return;
+    this.#fresh = [];
+    for (const word of run) (this.#byLength[word.length] ??= []).push(word);
+    for (let last = this.#runs.at(-1); last; last = this.#runs.at(-1)) {
+      if (last.length > 2 * run.length || last.length + run.length > MAX_RUN) break;
+      this.#runs.pop();
+      run = mergeSorted(last, run);
     }
+    this.#runs.push(run);
   }
 
   /** Ranked matches for a query; an empty query matches nothing. */
   search(query: string): SearchHit[] {
-    const words = [...new Set(tokenize(query))].slice(0, 12);
+    const words = [
+      ...new Set(tokenize(query.slice(0, MAX_QUERY_LENGTH)).map((word) => word.slice(0, MAX_WORD_LENGTH))),
+    ].slice(0, MAX_QUERY_WORDS);
     const count = this.#personas.length;
     if (!words.length || !count) return [];
     const score = new Float64Array(count);
@@ -181,10 +274,11 @@ export class PersonaIndex {
     const best = new Float64Array(count);
     const title = new Uint8Array(count);
 
+    const deadline = performance.now() + TYPO_BUDGET_MS;
     for (const [n, word] of words.entries()) {
       best.fill(0);
       title.fill(0);
-      for (const [term, quality] of this.#expand(word)) {
+      for (const [term, quality] of this.#expand(word, deadline)) {
         const list = this.#postings.get(term)!;
         // Rarer words say more: inverse document frequency.
         const idf = Math.log(1 + count / (list.length / 2));
@@ -215,41 +309,55 @@ export class PersonaIndex {
     return hits.sort((a, b) => a.tier - b.tier || b.score - a.score || a.index - b.index);
   }
 
-  /** The index's words a query word stands for: itself, words it begins, near misses. */
-  #expand(word: string): Expansion[] {
+  /**
+   * The index's words a query word stands for: itself, words it begins, near
+   * misses; at most {@link MAX_EXPANSIONS}, typo matching until `deadline`.
+   */
+  #expand(word: string, deadline: number): Expansion[] {
     const cached = this.#expansions.get(word);
     if (cached) return cached;
-    const sorted = (this.#sorted ??= [...this.#postings.keys()].sort());
     const out: Expansion[] = [];
-    // Prefixes: a binary search to the first candidate, then a walk.
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sorted[mid]! < word) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < sorted.length && sorted[i]!.startsWith(word); i++) {
-      const term = sorted[i]!;
-      out.push([term, term === word ? 1 : 0.5 + (0.4 * word.length) / term.length]);
+    // Prefixes: in each run, a binary search to the first candidate, then a walk.
+    for (const run of this.#runs) {
+      let low = 0;
+      let high = run.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (run[mid]! < word) low = mid + 1;
+        else high = mid;
+      }
+      for (let i = low; i < run.length && out.length < MAX_EXPANSIONS && run[i]!.startsWith(word); i++) {
+        const term = run[i]!;
+        out.push([term, term === word ? 1 : 0.5 + (0.4 * word.length) / term.length]);
+      }
     }
     // Typos, for words long enough that one edit is unlikely to be a different word,
     // and only when no word starts with it (`data` must not also find `drata`).
-    const max = out.length ? 0 : word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    const max = out.length || word.length > MAX_TYPO_LENGTH ? 0 : word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    let timedOut = false;
     if (max) {
-      if (!this.#byLength) {
-        this.#byLength = [];
-        for (const term of sorted) (this.#byLength[term.length] ??= []).push(term);
-      }
-      for (let length = word.length - max; length <= word.length + max; length++) {
+      const found: Expansion[][] = [[], [], []];
+      let examined = 0;
+      // Same length first: most typos are a wrong or swapped letter.
+      const lengths = [0, -1, 1, -2, 2].filter((delta) => Math.abs(delta) <= max).map((delta) => word.length + delta);
+      search: for (const length of lengths) {
         for (const term of this.#byLength[length] ?? []) {
+          if (++examined > MAX_TYPO_CANDIDATES) break search;
+          if ((examined & 127) === 0 && performance.now() > deadline) {
+            timedOut = true;
+            break search;
+          }
           const distance = editDistance(word, term, max);
-          if (distance <= max) out.push([term, 0.45 / distance]);
+          if (distance <= max) found[distance]!.push([term, 0.45 / distance]);
         }
       }
+      out.push(...[...found[1]!, ...found[2]!].slice(0, MAX_EXPANSIONS));
     }
-    if (this.#expansions.size > 500) this.#expansions.clear();
-    this.#expansions.set(word, out);
+    // Typo matching cut short by time is not kept: the next search may have more.
+    if (!timedOut) {
+      if (this.#expansions.size > 500) this.#expansions.clear();
+      this.#expansions.set(word, out);
+    }
     return out;
   }
 }

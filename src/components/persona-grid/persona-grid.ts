@@ -85,6 +85,10 @@ interface Results {
 }
 
 const fromPage = (page: PersonaPage): Ready => ({ status: 'ready', ...page });
+/** Indexing a render may do before it searches what is indexed so far (ms); the rest is done in idle time. */
+const INDEX_SLICE_MS = 20;
+/** Indexing per idle callback (ms). */
+const IDLE_SLICE_MS = 10;
 const idle = (callback: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 500 }) : setTimeout(callback, 16);
 /** Elements of a card that act on their own; a click on them does not select the card. */
@@ -241,6 +245,8 @@ export class PersonaGrid extends LitElement {
   #given?: Ready | PersonaError;
   #index?: PersonaIndex;
   #indexing = false;
+  /** When the render path last indexed a slice (performance.now()). */
+  #sliced = -Infinity;
   #local?: { key: unknown[]; personas: readonly Persona[]; facets: AppFacet[] };
   #server?: { url: string; source: PersonaSource; unsubscribe: () => void };
   #serverShown?: Ready;
@@ -402,32 +408,53 @@ export class PersonaGrid extends LitElement {
       };
     }
     const view = this.#view;
-    const key = [feed.personas, view.query, view.apps.join(), view.sort];
+    // While the index is being built, the search covers what is indexed so far (its size is in the key).
+    const index = view.query ? this.#indexOf(feed.personas) : undefined;
+    const key = [feed.personas, view.query, view.apps.join(), view.sort, index?.size];
     if (!this.#local || key.some((part, i) => part !== this.#local!.key[i])) {
-      this.#local = { key, ...selectLocal(feed.personas, view.query ? this.#indexOf(feed.personas) : undefined, view) };
+      this.#local = { key, ...selectLocal(feed.personas, index, view) };
     }
     const total = feed.total ?? feed.personas.length;
     return { ...this.#local, count: this.#filtered ? this.#local.personas.length : total, total };
   }
 
-  /** The search index of the loaded personas, brought up to date now. */
-  #indexOf(personas: readonly Persona[]): PersonaIndex {
+  /**
+   * The search index of the loaded personas, brought up to date as far as
+   * {@link INDEX_SLICE_MS} allows (a huge collection is finished in idle time).
+   */
+  #indexOf(personas: readonly Persona[], idleSlice?: number): PersonaIndex {
     let index = this.#index;
     if (!index || index.personas[0] !== personas[0] || index.size > personas.length) {
       index = this.#index = new PersonaIndex();
     }
-    if (index.size < personas.length) index.add(personas.slice(index.size));
+    const now = performance.now();
+    // One slice per task on the render path (a render reads the results more than once).
+    if (index.size < personas.length && (idleSlice || now - this.#sliced > 50)) {
+      index.add(personas.slice(index.size), now + (idleSlice ?? INDEX_SLICE_MS));
+      if (!idleSlice) this.#sliced = now;
+    }
     return index;
   }
 
-  /** Builds the index in idle time, a slice at a time, so the first keystroke finds it ready. */
+  /** Whether the index covers all of the loaded personas. */
+  #indexed(personas: readonly Persona[]): boolean {
+    return this.#index?.size === personas.length && this.#index.personas[0] === personas[0];
+  }
+
+  /** Builds the index in idle time, a short slice at a time, so the first keystroke finds it ready. */
   #indexWhenIdle(personas: readonly Persona[]) {
-    if (this.#indexing || (this.#index?.size === personas.length && this.#index.personas[0] === personas[0])) return;
+    if (this.#indexing || this.#indexed(personas)) return;
     this.#indexing = true;
     idle(() => {
       this.#indexing = false;
-      const index = this.#indexOf(personas.slice(0, (this.#index?.size ?? 0) + 400));
-      if (index.size < personas.length) this.#indexWhenIdle(personas);
+      // The collection as it is now (more pages may have come).
+      const feed = this.#feed();
+      if (feed.status === 'ready' && !this.#serverMode) personas = feed.personas;
+      this.#indexOf(personas, IDLE_SLICE_MS);
+      // A search running on part of the index: show what the rest adds (in this task: no second slice).
+      this.#sliced = performance.now();
+      if (this.#view.query) this.requestUpdate();
+      if (!this.#indexed(personas)) this.#indexWhenIdle(personas);
     });
   }
 
@@ -459,7 +486,9 @@ export class PersonaGrid extends LitElement {
     const pending =
       feed.status === 'loading' ||
       (feed.status === 'ready' &&
-        (feed.stale || (!this.#server && feed.next && !feed.moreError && (this.#filtered || this.sort !== 'relevance'))));
+        (feed.stale ||
+          (!this.#server && feed.next && !feed.moreError && (this.#filtered || this.sort !== 'relevance')) ||
+          (!this.#serverMode && !!this.#view.query && !this.#indexed(feed.personas))));
     if (this.#userChanged && !pending) {
       this.#userChanged = false;
       const view = this.#view;
