@@ -59,7 +59,7 @@ if (!only) {
       .filter((file) => file.endsWith('.test.ts'))
       .map((file) => `${dir}/${file}`),
   );
-  const node = await run('node', ['--import', 'tsx', '--test', '--test-reporter=tap', ...nodeTests]);
+  const node = await run('node', ['--import', 'tsx', '--test', '--test-timeout=180000', '--test-reporter=tap', ...nodeTests]);
   const nodePass = Number(node.output.match(/^# pass (\d+)/m)?.[1] ?? 0);
   const nodeFail = Number(node.output.match(/^# fail (\d+)/m)?.[1] ?? 0);
   pass += nodePass;

@@ -51,7 +51,11 @@ export async function serve(options: ServeOptions = {}) {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive sockets would hold close() open
+      }),
   } satisfies StaticServer;
 }
 
