@@ -7,15 +7,8 @@
  * - Only known keys are copied into fresh objects, so keys like `__proto__`
  *   in the payload cannot reach any prototype.
  */
-import {
-  LIST_FIELDS,
-  MAX_LIST_ITEMS,
-  MAX_TEXT_LENGTH,
-  NARRATIVE_FIELDS,
-  listItemSchemas,
-  requiredFields,
-  scalarFields,
-} from './schema.js';
+import type * as z from 'zod/mini';
+import { MAX_LIST_ITEMS, MAX_TEXT_LENGTH, PERSONA_FIELD_MODEL, PERSONA_KEYS, PROFILE_ROWS, type FieldKind, type PersonaKey } from './schema.js';
 import { PersonaError } from './errors.js';
 import { safeUrl } from './url.js';
 import type {
@@ -131,7 +124,7 @@ function cleanList<T>(values: unknown, clean: (value: unknown) => T | undefined)
 function profile(value: unknown): PersonaProfile | undefined {
   if (!isRecord(value)) return undefined;
   const out: PersonaProfile = {};
-  for (const key of ['role', 'experience', 'team_size', 'technical_skill'] as const) {
+  for (const key of PROFILE_ROWS) {
     const text = cleanText(own(value, key));
     if (text) out[key] = text;
   }
@@ -172,82 +165,63 @@ function nonEmpty<T>(list: T[]): T[] | undefined {
   return list.length ? list : undefined;
 }
 
+/** How each kind of field is cleaned, once its wire schema accepted the value. */
+const CLEANERS: Record<FieldKind, (value: unknown) => unknown> = {
+  text: cleanText,
+  list: (value) => nonEmpty(cleanList(value, listItem)),
+  tags: (value) => nonEmpty(textList(value)),
+  profile,
+  workflow: (value) => nonEmpty(cleanList(value, workflowStep)),
+  tools: (value) => nonEmpty(cleanList(value, tool)),
+  metrics: (value) => nonEmpty(cleanList(value, metric)),
+  count: (value) => (typeof value === 'number' ? value : undefined),
+  url: safeUrl,
+  date: (value) => {
+    const date = cleanText(value);
+    return date && !Number.isNaN(Date.parse(date)) ? date : undefined;
+  },
+  version: (value) => (typeof value === 'number' && Number.isFinite(value) ? value : cleanText(value)),
+};
+
+/** For a list field, the schema of one item: items are checked one by one, so one bad item costs only itself. */
+function itemSchema(schema: z.ZodMiniType): z.ZodMiniType | undefined {
+  const def = schema._zod.def as { type: string; element?: z.ZodMiniType };
+  return def.type === 'array' ? def.element : undefined;
+}
+
+/** The raw value of one field if its wire schema accepts it (for lists: the accepted items). */
+function accepted(raw: Json, key: PersonaKey): unknown {
+  let value = own(raw, key);
+  if (value === undefined) return undefined;
+  const schema = PERSONA_FIELD_MODEL[key].wire;
+  const item = itemSchema(schema);
+  if (item) {
+    return Array.isArray(value) ? value.slice(0, MAX_LIST_ITEMS).filter((entry) => item.safeParse(entry).success) : undefined;
+  }
+  if (typeof value === 'string') value = value.trim();
+  return schema.safeParse(value).success ? value : undefined;
+}
+
 /**
  * Validates and cleans one record. Returns the persona, or the reason it
  * was skipped.
  */
 export function parsePersona(raw: unknown): Persona | { skipped: string } {
   if (!isRecord(raw)) return { skipped: 'not an object' };
-
-  const required: Partial<Record<keyof typeof requiredFields, string>> = {};
-  for (const key of Object.keys(requiredFields) as (keyof typeof requiredFields)[]) {
-    const value = own(raw, key);
-    const text = requiredFields[key].safeParse(value).success ? cleanText(value) : undefined;
-    if (!text) return { skipped: `missing or invalid "${key}"` };
-    required[key] = text;
+  const persona: Record<string, unknown> = {};
+  // Each field is checked alone: one bad optional field does not cost the persona.
+  for (const key of PERSONA_KEYS) {
+    const spec = PERSONA_FIELD_MODEL[key];
+    const value = CLEANERS[spec.kind](accepted(raw, key));
+    if (value !== undefined) persona[key] = value;
+    else if ('required' in spec) return { skipped: `missing or invalid "${key}"` };
   }
-  const persona: Persona = { pid: required.pid!, name: required.name!, identity: required.identity! };
-
-  // Each optional field is checked alone: one bad field does not cost the persona,
-  // and in lists one bad item costs only itself.
-  const valid = (key: keyof typeof scalarFields): unknown => {
-    let value = own(raw, key);
-    if (typeof value === 'string') value = value.trim();
-    return value !== undefined && scalarFields[key].safeParse(value).success ? value : undefined;
-  };
-  const validItems = (key: keyof typeof listItemSchemas): unknown[] => {
-    const value = own(raw, key);
-    if (!Array.isArray(value)) return [];
-    return value.slice(0, MAX_LIST_ITEMS).filter((item) => listItemSchemas[key].safeParse(item).success);
-  };
-
-  const app = cleanText(valid('app'));
-  const appId = cleanText(valid('app_id'));
-  if (app) persona.app = app;
-  const derivedId = appId ? appIdFromName(appId) : app ? appIdFromName(app) : '';
-  if (derivedId) persona.app_id = derivedId;
-
-  const category = cleanText(valid('category'));
-  if (category) persona.category = category;
-  const tags = nonEmpty(textList(validItems('tags')));
-  if (tags) persona.tags = tags;
-
-  const version = valid('version');
-  if (typeof version === 'number' && Number.isFinite(version)) persona.version = version;
-  else if (cleanText(version)) persona.version = cleanText(version);
-
-  const updatedAt = cleanText(valid('updated_at'));
-  if (updatedAt && !Number.isNaN(Date.parse(updatedAt))) persona.updated_at = updatedAt;
-
-  const url = safeUrl(valid('url'));
-  const image = safeUrl(valid('image'));
-  if (url) persona.url = url;
-  if (image) persona.image = image;
-
-  for (const key of ['comment_count', 'validation_count'] as const) {
-    const value = valid(key);
-    if (typeof value === 'number') persona[key] = value;
-  }
-
-  for (const key of NARRATIVE_FIELDS) {
-    const text = cleanText(valid(key));
-    if (text) persona[key] = text;
-  }
-  for (const key of LIST_FIELDS) {
-    const items = nonEmpty(cleanList(validItems(key), listItem));
-    if (items) persona[key] = items;
-  }
-
-  const personaProfile = profile(valid('profile'));
-  if (personaProfile) persona.profile = personaProfile;
-  const workflow = nonEmpty(cleanList(validItems('workflow'), workflowStep));
-  if (workflow) persona.workflow = workflow;
-  const tools = nonEmpty(cleanList(validItems('tools'), tool));
-  if (tools) persona.tools = tools;
-  const metrics = nonEmpty(cleanList(validItems('metrics'), metric));
-  if (metrics) persona.metrics = metrics;
-
-  return persona;
+  // The product tag: the endpoint's own (normalised), else derived from the app's name.
+  const appId = typeof persona['app_id'] === 'string' ? persona['app_id'] : (persona['app'] as string | undefined);
+  const derivedId = appId ? appIdFromName(appId) : '';
+  if (derivedId) persona['app_id'] = derivedId;
+  else delete persona['app_id'];
+  return persona as Persona;
 }
 
 /**

@@ -1,10 +1,18 @@
 /**
- * The endpoint contract, v1: what a persona endpoint serves.
+ * The persona contract, v1: every field once, in reading order, with
  *
- * These zod schemas describe the wire format (they are also turned into
- * `dist/persona.schema.json` for endpoint owners). Parsing in `parse.ts`
- * checks each field against them one by one, so a bad optional field is
- * dropped instead of costing the whole persona.
+ * - `wire`: the zod schema of what an endpoint may send (turned into
+ *   `dist/persona.schema.json`; checked field by field in `parse.ts`, so a bad
+ *   optional field is dropped instead of costing the whole persona),
+ * - `clean`: the zod schema of what the elements see after parsing (the
+ *   `Persona` type is inferred from it),
+ * - `kind`: how the field is shown, exported and described,
+ * - `group`: where it belongs (the card's summary, a section of the full
+ *   profile in reading order, or a detail such as counts and links).
+ *
+ * The card's sections, the Markdown/text/CSV exports, the form's field picker
+ * and contribution validation are all derived from {@link PERSONA_FIELD_MODEL}.
+ * The label of a field is `strings.fields[key]` (src/i18n).
  */
 import * as z from 'zod/mini';
 
@@ -14,124 +22,172 @@ export const MAX_TEXT_LENGTH = 20_000;
 export const MAX_LIST_ITEMS = 200;
 
 const text = z.string();
+const textOrNumber = z.union([text, z.number()]);
+const count = z.int().check(z.minimum(0));
+const httpUrl = z.string().check(z.regex(/^https?:\/\//i));
 
-/** A list entry: plain text, or a titled item with optional detail and a quote from a real user. */
+// What endpoints may send: list items as plain text or objects, numbers where people write them.
+
+/** A list entry as sent: plain text, or a titled item with optional detail and a quote from a real user. */
 export const listItemSchema = z.union([
   z.string(),
-  z.looseObject({
-    title: z.string(),
-    detail: z.optional(z.string()),
-    quote: z.optional(z.string()),
-  }),
+  z.looseObject({ title: text, detail: z.optional(text), quote: z.optional(text) }),
 ]);
-
-export const profileSchema = z.looseObject({
+const profileWire = z.looseObject({
   role: z.optional(text),
   experience: z.optional(text),
-  team_size: z.optional(z.union([text, z.number()])),
+  team_size: z.optional(textOrNumber),
   technical_skill: z.optional(text),
 });
-
-export const workflowStepSchema = z.looseObject({
-  when: text,
-  activities: z.optional(z.array(text)),
-});
-
-export const toolSchema = z.looseObject({
+const workflowStepWire = z.looseObject({ when: text, activities: z.optional(z.array(text)) });
+const toolWire = z.looseObject({
   name: text,
   frequency: z.optional(text),
   duration: z.optional(text),
   use_cases: z.optional(z.array(text)),
   features: z.optional(z.array(text)),
 });
+const metricWire = z.looseObject({ name: text, target: z.optional(textOrNumber) });
 
-export const metricSchema = z.looseObject({
-  name: text,
-  target: z.optional(z.union([text, z.number()])),
+// What the elements see: trimmed text, list items always objects, URLs absolute http(s).
+
+const listItemClean = z.object({
+  title: text,
+  detail: z.optional(text),
+  /** Words of a real user, shown as a quotation. */
+  quote: z.optional(text),
 });
+const profileClean = z.object({
+  role: z.optional(text),
+  experience: z.optional(text),
+  team_size: z.optional(text),
+  technical_skill: z.optional(text),
+});
+const workflowStepClean = z.object({ when: text, activities: z.array(text) });
+const toolClean = z.object({
+  name: text,
+  frequency: z.optional(text),
+  duration: z.optional(text),
+  use_cases: z.array(text),
+  features: z.array(text),
+});
+const metricClean = z.object({ name: text, target: z.optional(text) });
 
-const count = z.int().check(z.minimum(0));
-const httpUrl = z.string().check(z.regex(/^https?:\/\//i));
+/** The rows of a persona's profile, in reading order (labels: `strings.profile[row]`). */
+export const PROFILE_ROWS = ['role', 'experience', 'team_size', 'technical_skill'] as const;
 
-/** Fields every persona must have; a record missing one is skipped. */
-export const requiredFields = {
-  pid: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
-  identity: z.string().check(z.minLength(1)),
-};
+/** How a field is shown, exported and described. */
+export type FieldKind =
+  | 'text' // one paragraph
+  | 'list' // titled items with detail and a quote
+  | 'tags' // short labels
+  | 'profile' // labelled rows (PROFILE_ROWS)
+  | 'workflow' // time slots with activities
+  | 'tools' // named tools with frequency, duration, use cases, features
+  | 'metrics' // named metrics with a target
+  | 'count'
+  | 'url'
+  | 'date'
+  | 'version';
 
-/** Narrative text fields, in reading order. */
-export const NARRATIVE_FIELDS = [
-  'aha_moment',
-  'jtbd',
-  'intention',
-  'outcome',
-  'scenario',
-  'context',
-  'composability',
-] as const;
+/** Where a field belongs: the card's summary, a section of the full profile, or a detail. */
+export type FieldGroup = 'summary' | 'section' | 'detail';
 
-/** List fields whose items are a string or `{ title, detail?, quote? }`. */
-export const LIST_FIELDS = [
-  'goals',
-  'frustrations',
-  'worldview',
-  'impact',
-  'success_signals',
-  'churn_triggers',
-  'principles',
-] as const;
+interface FieldSpec {
+  kind: FieldKind;
+  group: FieldGroup;
+  required?: true;
+  wire: z.ZodMiniType;
+  clean: z.ZodMiniType;
+}
 
-/** Item schemas of the list fields: items are checked one by one, so one bad item costs only itself. */
-export const listItemSchemas = {
-  tags: text,
-  goals: listItemSchema,
-  frustrations: listItemSchema,
-  worldview: listItemSchema,
-  impact: listItemSchema,
-  success_signals: listItemSchema,
-  churn_triggers: listItemSchema,
-  principles: listItemSchema,
-  workflow: workflowStepSchema,
-  tools: toolSchema,
-  metrics: metricSchema,
-};
+const field = <K extends FieldKind, G extends FieldGroup, W extends z.ZodMiniType, C extends z.ZodMiniType>(
+  kind: K,
+  group: G,
+  wire: W,
+  clean: C,
+) => ({ kind, group, wire, clean });
+const textField = <G extends FieldGroup>(group: G) => field('text', group, text, text);
+const listField = () => field('list', 'section', z.array(listItemSchema), z.array(listItemClean));
+const required = <F extends FieldSpec>(spec: F) => ({ ...spec, required: true as const });
 
-/** Optional single-value fields; each is validated on its own. */
-export const scalarFields = {
-  app: text,
-  app_id: text,
-  category: text,
-  version: z.union([text, z.number()]),
-  updated_at: z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]),
-  url: httpUrl,
-  image: httpUrl,
-  comment_count: count,
-  validation_count: count,
-  aha_moment: text,
-  jtbd: text,
-  intention: text,
-  outcome: text,
-  scenario: text,
-  context: text,
-  composability: text,
-  profile: profileSchema,
-};
+/**
+ * Every field of the contract, in reading order. `pid`, `name` and `identity`
+ * are required: a record without one of them is skipped. Sections appear in
+ * the full card and in exports in this order.
+ */
+export const PERSONA_FIELD_MODEL = {
+  pid: required(field('text', 'detail', z.string().check(z.minLength(1)), text)),
+  name: required(field('text', 'summary', z.string().check(z.minLength(1)), text)),
+  identity: required(field('text', 'summary', z.string().check(z.minLength(1)), text)),
+  aha_moment: textField('summary'),
+  profile: field('profile', 'section', profileWire, profileClean),
+  jtbd: textField('section'),
+  intention: textField('section'),
+  outcome: textField('section'),
+  scenario: textField('section'),
+  context: textField('section'),
+  goals: listField(),
+  frustrations: listField(),
+  worldview: listField(),
+  impact: listField(),
+  success_signals: listField(),
+  churn_triggers: listField(),
+  workflow: field('workflow', 'section', z.array(workflowStepWire), z.array(workflowStepClean)),
+  tools: field('tools', 'section', z.array(toolWire), z.array(toolClean)),
+  metrics: field('metrics', 'section', z.array(metricWire), z.array(metricClean)),
+  principles: listField(),
+  composability: textField('section'),
+  app: textField('detail'),
+  app_id: textField('detail'),
+  category: textField('detail'),
+  tags: field('tags', 'detail', z.array(text), z.array(text)),
+  version: field('version', 'detail', textOrNumber, textOrNumber),
+  updated_at: field(
+    'date',
+    'detail',
+    z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]),
+    text,
+  ),
+  url: field('url', 'detail', httpUrl, httpUrl),
+  image: field('url', 'detail', httpUrl, httpUrl),
+  comment_count: field('count', 'detail', count, count),
+  validation_count: field('count', 'detail', count, count),
+} as const satisfies Record<string, FieldSpec>;
 
-const optionalFields = {
-  ...scalarFields,
-  ...(Object.fromEntries(
-    Object.entries(listItemSchemas).map(([key, item]) => [key, z.array(item)]),
-  ) as { [K in keyof typeof listItemSchemas]: z.ZodMiniArray<(typeof listItemSchemas)[K]> }),
-};
+type Model = typeof PERSONA_FIELD_MODEL;
+/** Any field of the contract. */
+export type PersonaKey = keyof Model;
+/** The fields a record must have. */
+export type RequiredKey = { [K in PersonaKey]: Model[K] extends { required: true } ? K : never }[PersonaKey];
+type KeysOfKind<Kind extends FieldKind> = { [K in PersonaKey]: Model[K]['kind'] extends Kind ? K : never }[PersonaKey];
+/** Fields of one paragraph of text. */
+export type TextKey = Exclude<KeysOfKind<'text'>, RequiredKey | 'app' | 'app_id' | 'category'>;
+/** Fields of titled items (goals, frustrations, …). */
+export type ListKey = KeysOfKind<'list'>;
+
+/** Every field of the contract, in reading order. */
+export const PERSONA_KEYS = Object.keys(PERSONA_FIELD_MODEL) as PersonaKey[];
+/** The fields of the full profile's sections, in reading order. */
+export const SECTION_KEYS = PERSONA_KEYS.filter((key) => PERSONA_FIELD_MODEL[key].group === 'section');
+/** Keys of the fields of a kind, in reading order. */
+export const keysOfKind = <Kind extends FieldKind>(kind: Kind) =>
+  PERSONA_KEYS.filter((key): key is KeysOfKind<Kind> => PERSONA_FIELD_MODEL[key].kind === kind);
+
+type Shape<Which extends 'wire' | 'clean'> = { [K in PersonaKey]: Model[K][Which] };
+const shape = <Which extends 'wire' | 'clean'>(which: Which) =>
+  Object.fromEntries(PERSONA_KEYS.map((key) => [key, PERSONA_FIELD_MODEL[key][which]])) as Shape<Which>;
+type Optional<S> = { [K in keyof S]: K extends RequiredKey ? S[K] : z.ZodMiniOptional<S[K] & z.ZodMiniType> };
+const withOptional = <S extends Record<PersonaKey, z.ZodMiniType>>(fields: S) =>
+  Object.fromEntries(
+    PERSONA_KEYS.map((key) => [key, 'required' in PERSONA_FIELD_MODEL[key] ? fields[key] : z.optional(fields[key])]),
+  ) as Optional<S>;
 
 /** One persona as an endpoint serves it. Unknown fields are allowed and ignored. */
-export const personaWireSchema = z.looseObject({
-  ...requiredFields,
-  ...Object.fromEntries(
-    Object.entries(optionalFields).map(([key, schema]) => [key, z.optional(schema)]),
-  ),
-});
+export const personaWireSchema = z.looseObject(withOptional(shape('wire')));
+
+/** One persona as the elements see it, after `parsePersona`. */
+export const personaSchema = z.object(withOptional(shape('clean')));
 
 /** A response: a bare array of personas, or a page of them. */
 export const collectionWireSchema = z.union([
@@ -143,3 +199,5 @@ export const collectionWireSchema = z.union([
   }),
 ]);
 
+/** The wire schema of one field's value (for a list: of the whole array). */
+export const wireSchemaOf = (key: PersonaKey): z.ZodMiniType => PERSONA_FIELD_MODEL[key].wire;

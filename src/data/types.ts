@@ -1,83 +1,24 @@
 /**
- * The persona as the elements see it: validated, cleaned and normalised
- * (see `parse.ts`). Empty strings and unfilled template prompts are absent,
- * list items are always objects, URLs are absolute http(s).
+ * The persona as the elements see it: inferred from the contract's clean
+ * schema (schema.ts), so the types and the validation cannot drift apart.
+ * Empty strings and unfilled template prompts are absent, list items are
+ * always objects, URLs are absolute http(s).
  */
+import type * as z from 'zod/mini';
+import type { personaSchema } from './schema.js';
 
-/** An entry of a list field such as `goals` or `frustrations`. */
-export interface PersonaListItem {
-  title: string;
-  detail?: string;
-  /** Words of a real user, shown as a quotation. */
-  quote?: string;
-}
-
-export interface PersonaProfile {
-  role?: string;
-  experience?: string;
-  team_size?: string;
-  technical_skill?: string;
-}
-
-export interface PersonaWorkflowStep {
-  when: string;
-  activities: string[];
-}
-
-export interface PersonaTool {
-  name: string;
-  frequency?: string;
-  duration?: string;
-  use_cases: string[];
-  features: string[];
-}
-
-export interface PersonaMetric {
-  name: string;
-  target?: string;
-}
-
-export interface Persona {
-  /** Unique id, e.g. `APP-074`. */
-  pid: string;
-  /** e.g. `The Segment Data Engineer`. */
-  name: string;
-  /** Who they are: the summary paragraph. */
-  identity: string;
-  /** Product display name, e.g. `Notion AI`. */
-  app?: string;
-  /** Product tag, e.g. `notion-ai`; derived from `app` when the endpoint omits it. */
-  app_id?: string;
-  category?: string;
-  tags?: string[];
-  version?: string | number;
-  /** ISO date as served. */
-  updated_at?: string;
-  /** The persona's page: absolute http(s) only. */
-  url?: string;
-  /** Avatar: absolute http(s) only. */
-  image?: string;
-  comment_count?: number;
-  validation_count?: number;
-  aha_moment?: string;
-  jtbd?: string;
-  intention?: string;
-  outcome?: string;
-  scenario?: string;
-  context?: string;
-  composability?: string;
-  goals?: PersonaListItem[];
-  frustrations?: PersonaListItem[];
-  worldview?: PersonaListItem[];
-  impact?: PersonaListItem[];
-  success_signals?: PersonaListItem[];
-  churn_triggers?: PersonaListItem[];
-  principles?: PersonaListItem[];
-  profile?: PersonaProfile;
-  workflow?: PersonaWorkflowStep[];
-  tools?: PersonaTool[];
-  metrics?: PersonaMetric[];
-}
+/** A validated, cleaned persona. */
+export type Persona = z.output<typeof personaSchema>;
+/** An entry of a list field such as `goals` or `frustrations`: a title, detail and a real user's quote. */
+export type PersonaListItem = NonNullable<Persona['goals']>[number];
+/** Role, experience, team size and technical skill. */
+export type PersonaProfile = NonNullable<Persona['profile']>;
+/** A time slot of the daily workflow and what happens in it. */
+export type PersonaWorkflowStep = NonNullable<Persona['workflow']>[number];
+/** A tool the persona uses: how often, how long, for what, which features. */
+export type PersonaTool = NonNullable<Persona['tools']>[number];
+/** A success metric and its target. */
+export type PersonaMetric = NonNullable<Persona['metrics']>[number];
 
 /** A record the parser left out, and why. */
 export interface SkippedRecord {

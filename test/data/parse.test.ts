@@ -214,7 +214,7 @@ describe('parsePersona: hostile input', () => {
     const persona = page.personas[0]!;
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     expect(Object.getPrototypeOf(persona)).to.equal(Object.prototype);
-    expect(Object.keys(persona)).to.deep.equal(['pid', 'name', 'identity', 'goals', 'profile']);
+    expect(Object.keys(persona)).to.have.members(['pid', 'name', 'identity', 'goals', 'profile']);
     expect((persona as unknown as Record<string, unknown>).polluted).to.equal(undefined);
     expect(Object.keys(persona.profile!)).to.deep.equal(['role']);
   });
