@@ -8,8 +8,6 @@ export type { PersonaErrorDetail, PersonaLoadDetail } from './components/persona
 export {
   ContributeForm,
   ContributeError,
-  CONTRIBUTE_FIELD_LABELS,
-  describePersonaField,
 } from './components/contribute-form/contribute-form.js';
 export type {
   ContributeErrorKind,
@@ -24,9 +22,11 @@ export type {
   PersonaGridLoadDetail,
   PersonaSelectDetail,
 } from './components/persona-grid/persona-grid.js';
-export type { GridSort, GridView } from './components/persona-grid/grid-view.js';
+export type { SortOrder, GridQuery } from './components/persona-grid/grid-view.js';
 export { PersonaIndex, fold, tokenize, type SearchHit } from './search/index.js';
 export { PersonaProvider } from './components/persona-provider/persona-provider.js';
-export { defaultStrings, setDefaultStrings, type FormatNumber, type PersonaStrings, type PersonaStringsOverride } from './i18n/index.js';
+export { defaultStrings, type FormatNumber, type PersonaStrings, type PersonaStringsOverride } from './i18n/index.js';
+export { setDefaultStrings } from './controllers/localize.js';
+export { personaProviderContext, type PersonaProviderContext } from './controllers/provider-context.js';
 export * from './data/index.js';
 export { VERSION } from './version.js';

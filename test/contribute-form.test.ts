@@ -4,13 +4,14 @@ import { skipIn } from './support/engine.js';
 import '../src/components/contribute-form/contribute-form.define.js';
 import {
   ContributeForm,
-  describePersonaField,
   type ContributeErrorDetail,
   type ContributeSubmitDetail,
   type ContributeSuccessDetail,
 } from '../src/components/contribute-form/contribute-form.js';
 import { DRAFT_MAX_AGE_MS, draftKey } from '../src/components/contribute-form/contribute-draft.js';
 import { personaClient } from '../src/data/client.js';
+import { fieldToText } from '../src/data/export.js';
+import { defaultStrings } from '../src/i18n/strings.js';
 import { PERSONA_FIELDS } from '../src/data/contribution.js';
 import { endpoint, uniqueKey } from './support/helpers.js';
 
@@ -788,7 +789,7 @@ describe('<contribute-form>', () => {
     });
   });
 
-  describe('describePersonaField', () => {
+  describe('fieldToText (the current value)', () => {
     it('turns every kind of field into plain text', () => {
       const persona = {
         pid: 'P-1',
@@ -802,16 +803,16 @@ describe('<contribute-form>', () => {
         tools: [{ name: 'Sheet', frequency: 'daily', use_cases: [], features: [] }, { name: 'Bare', use_cases: [], features: [] }],
         metrics: [{ name: 'NPS', target: '50' }, { name: 'Churn' }],
       };
-      expect(describePersonaField(persona, 'name')).to.equal('N');
-      expect(describePersonaField(persona, 'comment_count')).to.equal('0');
-      expect(describePersonaField(persona, 'tags')).to.equal('a, b');
-      expect(describePersonaField(persona, 'profile')).to.equal('Role: CSM\nTeam size: 5');
-      expect(describePersonaField(persona, 'goals')).to.equal('• Grow: fast\n  “now”');
-      expect(describePersonaField(persona, 'workflow')).to.equal('• Morning: Check; Plan');
-      expect(describePersonaField(persona, 'tools')).to.equal('• Sheet (daily)\n• Bare');
-      expect(describePersonaField(persona, 'metrics')).to.equal('• NPS: 50\n• Churn');
-      expect(describePersonaField(persona, 'frustrations')).to.equal(undefined);
-      expect(describePersonaField(persona, 'aha_moment')).to.equal(undefined);
+      expect(fieldToText(persona, 'name', defaultStrings)).to.equal('N');
+      expect(fieldToText(persona, 'comment_count', defaultStrings)).to.equal('0');
+      expect(fieldToText(persona, 'tags', defaultStrings)).to.equal('a, b');
+      expect(fieldToText(persona, 'profile', defaultStrings)).to.equal('Role: CSM\nTeam size: 5');
+      expect(fieldToText(persona, 'goals', defaultStrings)).to.equal('• Grow: fast\n  “now”');
+      expect(fieldToText(persona, 'workflow', defaultStrings)).to.equal('• Morning: Check; Plan');
+      expect(fieldToText(persona, 'tools', defaultStrings)).to.equal('• Sheet (daily)\n• Bare');
+      expect(fieldToText(persona, 'metrics', defaultStrings)).to.equal('• NPS: 50\n• Churn');
+      expect(fieldToText(persona, 'frustrations', defaultStrings)).to.equal(undefined);
+      expect(fieldToText(persona, 'aha_moment', defaultStrings)).to.equal(undefined);
     });
   });
 

@@ -4,7 +4,8 @@ import type { PersonaCard } from '../src/components/persona-card/persona-card.js
 import type { PersonaGrid } from '../src/components/persona-grid/persona-grid.js';
 import type { ContributeForm } from '../src/components/contribute-form/contribute-form.js';
 import { personaClient } from '../src/data/client.js';
-import { PersonaError, describePersonaError, formatWait } from '../src/data/errors.js';
+import { PersonaError } from '../src/data/errors.js';
+import { describePersonaError, formatWait } from '../src/i18n/errors.js';
 import { personaToMarkdown } from '../src/data/export.js';
 import { parsePersona } from '../src/data/parse.js';
 import type { Persona } from '../src/data/types.js';
@@ -125,7 +126,7 @@ describe('strings and languages', () => {
       expect(markdown).to.contain('> **Aha-Moment:**');
       expect(markdown).to.contain('## Profil');
       expect(markdown).to.contain('- **Rolle:** CSM');
-      expect(personaToMarkdown(parsed)).to.contain('## Profile');
+      expect(personaToMarkdown(parsed, defaultStrings)).to.contain('## Profile');
     });
   });
 

@@ -18,6 +18,7 @@ import type { PersonaCard } from '../src/components/persona-card/persona-card.js
 import type { PersonaErrorDetail } from '../src/components/persona-card/persona-card.js';
 import { personaClient } from '../src/data/client.js';
 import { csvCell, personasToCsv, personasToJson, personasToMarkdown } from '../src/data/export.js';
+import { defaultStrings } from '../src/i18n/strings.js';
 import { parseCollection } from '../src/data/parse.js';
 import type { Persona } from '../src/data/types.js';
 import { PersonaIndex } from '../src/search/index.js';
@@ -614,7 +615,7 @@ describe('<persona-grid>', () => {
     it('writes JSON and Markdown of several personas', () => {
       const json = JSON.parse(personasToJson(library.slice(0, 2))) as Persona[];
       expect(json.map((p) => p.pid)).to.deep.equal(['SEG-1', 'SEG-2']);
-      const markdown = personasToMarkdown(library.slice(0, 2), '# Segment people');
+      const markdown = personasToMarkdown(library.slice(0, 2), defaultStrings, '# Segment people');
       expect(markdown).to.match(/^# \\# Segment people\n\n## The Segment Data Engineer\n/);
       expect(markdown).to.contain('\n## The Tracking Plan Owner\n');
       expect(markdown).not.to.match(/^# The/m);

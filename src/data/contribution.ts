@@ -7,45 +7,19 @@
  * Node imports.
  */
 import * as z from 'zod/mini';
+import { isRecord, type JsonObject as Loose } from './json.js';
+import { CONTRIBUTABLE_KEYS } from './schema.js';
 
 /** What a contribution does: confirm, correct or extend a persona field, or propose a new persona. */
 export const CONTRIBUTION_KINDS = ['confirm', 'correct', 'extend', 'new'] as const;
 /** One of {@link CONTRIBUTION_KINDS}. */
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 
-/** Persona fields a contribution can be about: every field of the endpoint contract except `pid`. */
-export const PERSONA_FIELDS = [
-  'name',
-  'identity',
-  'app',
-  'app_id',
-  'category',
-  'tags',
-  'version',
-  'updated_at',
-  'url',
-  'image',
-  'comment_count',
-  'validation_count',
-  'aha_moment',
-  'jtbd',
-  'intention',
-  'outcome',
-  'scenario',
-  'context',
-  'composability',
-  'goals',
-  'frustrations',
-  'worldview',
-  'impact',
-  'success_signals',
-  'churn_triggers',
-  'principles',
-  'profile',
-  'workflow',
-  'tools',
-  'metrics',
-] as const;
+/**
+ * Persona fields a contribution can be about: every field of the contract
+ * except `pid`, in reading order (from the field model in schema.ts).
+ */
+export const PERSONA_FIELDS = CONTRIBUTABLE_KEYS;
 /** One of {@link PERSONA_FIELDS}. */
 export type PersonaField = (typeof PERSONA_FIELDS)[number];
 
@@ -62,7 +36,7 @@ export const CONTRIBUTION_INPUT_NAMES = [
 ] as const;
 
 /** Longest contribution text, in characters, after trimming. */
-export const MAX_TEXT_LENGTH = 5000;
+export const MAX_CONTRIBUTION_LENGTH = 5000;
 /** Longest contributor role, experience or email, in characters. */
 export const MAX_CONTRIBUTOR_LENGTH = 200;
 /** Longest persona id accepted. */
@@ -78,7 +52,7 @@ const MESSAGES = {
   pid: 'Choose the persona this is about.',
   field: 'Choose which part of the persona this is about.',
   textEmpty: 'Write at least one character.',
-  textLong: `Keep it to ${MAX_TEXT_LENGTH} characters or fewer.`,
+  textLong: `Keep it to ${MAX_CONTRIBUTION_LENGTH} characters or fewer.`,
   text: 'Write your contribution as text.',
   role: `Keep your role to ${MAX_CONTRIBUTOR_LENGTH} characters or fewer.`,
   experience: `Keep this to ${MAX_CONTRIBUTOR_LENGTH} characters or fewer.`,
@@ -109,11 +83,6 @@ const contributorSchema = z.object(
   MESSAGES.contributor,
 );
 
-type Loose = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Loose {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isBlank(value: unknown): boolean {
   return typeof value !== 'string' || value.trim() === '';
@@ -138,7 +107,7 @@ function kindRequirements(value: Loose, ctx: z.core.$RefinementCtx<Loose>): void
 /**
  * Zod schema of the `POST` body as sent (before normalisation). `pid` is
  * required unless `kind` is `new`; `field` for confirm/correct/extend; `text`
- * (1–{@link MAX_TEXT_LENGTH} characters after trimming) unless `kind` is
+ * (1–{@link MAX_CONTRIBUTION_LENGTH} characters after trimming) unless `kind` is
  * `confirm`. Unknown keys are stripped. Prefer {@link validateContribution},
  * which also maps errors to input names and normalises the result.
  */
@@ -151,7 +120,7 @@ export const contributionSchema = z
       ),
       field: z.optional(z.enum(PERSONA_FIELDS, MESSAGES.field)),
       text: z.optional(
-        z.string(MESSAGES.text).check(z.trim(), z.maxLength(MAX_TEXT_LENGTH, MESSAGES.textLong)),
+        z.string(MESSAGES.text).check(z.trim(), z.maxLength(MAX_CONTRIBUTION_LENGTH, MESSAGES.textLong)),
       ),
       contributor: z.optional(contributorSchema),
       submitted_at: z.iso.datetime({ offset: true, error: MESSAGES.submittedAt }),

@@ -1,8 +1,6 @@
-import { defaultStrings, type FormatNumber, type PersonaStrings } from '../i18n/strings.js';
-
 /**
- * What can go wrong getting persona data, as one typed error the elements
- * turn into a human message.
+ * What can go wrong getting persona data, as one typed error: a kind and its
+ * details. Elements turn it into words (src/i18n/errors.ts).
  */
 export type PersonaErrorKind =
   /** The request never got an answer (offline, DNS, CORS, connection reset). */
@@ -46,37 +44,4 @@ export class PersonaError extends Error {
 export function toPersonaError(error: unknown, url?: string): PersonaError {
   if (error instanceof PersonaError) return error;
   return new PersonaError('network', 'The persona data could not be loaded.', { url, cause: error });
-}
-
-/**
- * A short sentence for people, saying what failed: in English, or in the given
- * strings (an element's `strings.common`) with numbers formatted by `num`.
- */
-export function describePersonaError(
-  error: PersonaError,
-  strings: PersonaStrings['common'] = defaultStrings.common,
-  num: FormatNumber = String,
-): string {
-  switch (error.kind) {
-    case 'timeout':
-      return strings.timeout;
-    case 'network':
-      return strings.network;
-    case 'http':
-      if (error.status === 429) return strings.busy(error.retryAfter ? strings.wait(error.retryAfter, num) : undefined);
-      if (error.status === 404) return strings.notFound404;
-      if (error.status === 401 || error.status === 403) return strings.refused(error.status);
-      return strings.failed(error.status);
-    case 'data':
-      return strings.data;
-    case 'not-found':
-      return error.message;
-    case 'config':
-      return strings.noEndpoint;
-  }
-}
-
-/** "30 seconds", "5 minutes", "2 hours": how long to wait, for people (in English). */
-export function formatWait(seconds: number): string {
-  return defaultStrings.common.wait(seconds, String);
 }

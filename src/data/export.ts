@@ -1,13 +1,19 @@
-/** Personas out of the widget: Markdown for docs, JSON for tools. */
+/**
+ * Personas out of the widget, as pure functions: Markdown for docs, plain
+ * text for a field's current value, JSON and CSV for tools. Sections follow
+ * the field model (schema.ts); headings come from the caller's labels (an
+ * element's strings, or `defaultStrings` for English).
+ */
 import { appNameFromId } from './parse.js';
+import { PROFILE_ROWS, SECTION_KEYS, PERSONA_FIELD_MODEL, type FieldKind } from './schema.js';
+import type { PersonaField } from './contribution.js';
 import type { Persona, PersonaListItem } from './types.js';
-import { defaultStrings, type PersonaStrings } from '../i18n/strings.js';
 
-/** English headings of the fields (the strings table's `fields`). */
-export const FIELD_LABELS = defaultStrings.fields;
-
-/** The labels a Markdown export uses: the fields' headings and the profile's rows. */
-export type MarkdownLabels = Pick<PersonaStrings, 'fields' | 'profile'>;
+/** The words an export needs: each field's heading and the profile's row labels (`defaultStrings` has them). */
+export interface ExportLabels {
+  fields: Record<PersonaField, string>;
+  profile: Record<(typeof PROFILE_ROWS)[number], string>;
+}
 
 /** The app's display name: `app`, else a readable form of `app_id`. */
 export function appLabel(persona: Persona): string | undefined {
@@ -75,91 +81,97 @@ function mdItem(item: PersonaListItem): string {
   return line;
 }
 
-/**
- * The persona as a Markdown document (every field present, in reading order),
- * with English headings or the given `labels` (an element's strings). Safe to
- * paste into CommonMark, GFM, MDX (Docusaurus, Astro) and VitePress pages:
- * nothing in the data becomes markup, HTML, a link or code (see {@link md}).
- */
-export function personaToMarkdown(persona: Persona, labels: MarkdownLabels = defaultStrings): string {
-  return markdownOf(persona, labels, '#');
-}
+type SectionWriter = (persona: Persona, key: (typeof SECTION_KEYS)[number], labels: ExportLabels) => string[];
 
-/** {@link personaToMarkdown} with its headings at a level: `#` or deeper. */
-function markdownOf(persona: Persona, labels: MarkdownLabels, level: string): string {
-  const { fields, profile } = labels;
-  const out: string[] = [`${level} ${md(persona.name)}`, ''];
-  const facts = [appLabel(persona), persona.pid].filter(Boolean).map((fact) => md(fact!));
-  out.push(`*${facts.join(' · ')}*`, '', md(persona.identity), '');
-  if (persona.aha_moment) out.push(`> **${md(fields.aha_moment)}:** ${md(persona.aha_moment)}`, '');
-
-  const section = (title: string, lines: string[]) => {
-    if (lines.length) out.push(`${level}# ${md(title)}`, '', ...lines, '');
-  };
-  const p = persona.profile;
-  if (p) {
-    section(
-      fields.profile,
-      (['role', 'experience', 'team_size', 'technical_skill'] as const)
-        .filter((key) => p[key])
-        .map((key) => `- **${md(profile[key])}:** ${md(p[key]!)}`),
-    );
-  }
-  for (const key of ['jtbd', 'intention', 'outcome', 'scenario', 'context'] as const) {
-    const text = persona[key];
-    if (text) section(fields[key], [md(text)]);
-  }
-  for (const key of ['goals', 'frustrations', 'worldview', 'impact', 'success_signals', 'churn_triggers'] as const) {
-    section(fields[key], (persona[key] ?? []).map(mdItem));
-  }
-  section(
-    fields.workflow,
-    (persona.workflow ?? []).map(
-      (step) => `- **${md(step.when)}**${step.activities.map((activity) => `\n  - ${md(activity)}`).join('')}`,
-    ),
-  );
-  section(
-    fields.tools,
-    (persona.tools ?? []).map((tool) => {
+/** The Markdown lines of a section's body, by the field's kind. */
+const MARKDOWN: Partial<Record<FieldKind, SectionWriter>> = {
+  text: (persona, key) => {
+    const text = persona[key as 'jtbd'];
+    return text ? [md(text)] : [];
+  },
+  list: (persona, key) => (persona[key as 'goals'] ?? []).map(mdItem),
+  profile: ({ profile }, _key, labels) =>
+    profile ? PROFILE_ROWS.filter((row) => profile[row]).map((row) => `- **${md(labels.profile[row])}:** ${md(profile[row]!)}`) : [],
+  workflow: ({ workflow }) =>
+    (workflow ?? []).map((step) => `- **${md(step.when)}**${step.activities.map((activity) => `\n  - ${md(activity)}`).join('')}`),
+  tools: ({ tools }) =>
+    (tools ?? []).map((tool) => {
       const facts = [tool.frequency, tool.duration].filter(Boolean).map((fact) => md(fact!));
       const lists = [...tool.use_cases, ...tool.features].map((entry) => `\n  - ${md(entry)}`).join('');
       return `- **${md(tool.name)}**${facts.length ? ` (${facts.join(', ')})` : ''}${lists}`;
     }),
-  );
-  section(
-    fields.metrics,
-    (persona.metrics ?? []).map((metric) => `- ${md(metric.name)}${metric.target ? `: ${md(metric.target)}` : ''}`),
-  );
-  section(fields.principles, (persona.principles ?? []).map(mdItem));
-  if (persona.composability) section(fields.composability, [md(persona.composability)]);
+  metrics: ({ metrics }) =>
+    (metrics ?? []).map((metric) => `- ${md(metric.name)}${metric.target ? `: ${md(metric.target)}` : ''}`),
+};
+
+/**
+ * The persona as a Markdown document (every field present, in reading order),
+ * headed by the given labels (an element's strings, or `defaultStrings`). Safe
+ * to paste into CommonMark, GFM, MDX (Docusaurus, Astro) and VitePress pages:
+ * nothing in the data becomes markup, HTML, a link or code (see {@link md}).
+ */
+export function personaToMarkdown(persona: Persona, labels: ExportLabels): string {
+  return markdownOf(persona, labels, '#');
+}
+
+/** {@link personaToMarkdown} with its headings at a level: `#` or deeper. */
+function markdownOf(persona: Persona, labels: ExportLabels, level: string): string {
+  const out: string[] = [`${level} ${md(persona.name)}`, ''];
+  const facts = [appLabel(persona), persona.pid].filter(Boolean).map((fact) => md(fact!));
+  out.push(`*${facts.join(' · ')}*`, '', md(persona.identity), '');
+  if (persona.aha_moment) out.push(`> **${md(labels.fields.aha_moment)}:** ${md(persona.aha_moment)}`, '');
+  for (const key of SECTION_KEYS) {
+    const lines = MARKDOWN[PERSONA_FIELD_MODEL[key].kind]?.(persona, key, labels) ?? [];
+    if (lines.length) out.push(`${level}# ${md(labels.fields[key])}`, '', ...lines, '');
+  }
   // A plain link (an autolink `<…>` is not MDX); nothing but http(s).
   const source = persona.url && mdLink(persona.url);
   if (source) out.push(`Source: ${source}`, '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
+/**
+ * One field of a persona as plain text, for the form's read-only "current
+ * value": list entries as `• ` lines, profile rows as `Label: value`.
+ * Undefined when the persona has no such field.
+ */
+export function fieldToText(persona: Persona, key: PersonaField, labels: ExportLabels): string | undefined {
+  const value = persona[key];
+  if (value === undefined) return undefined;
+  const bullets = (lines: string[]) => (lines.length ? lines.map((line) => `• ${line}`).join('\n') : undefined);
+  switch (PERSONA_FIELD_MODEL[key].kind) {
+    case 'profile': {
+      const profile = persona.profile!;
+      const rows = PROFILE_ROWS.filter((row) => profile[row]).map((row) => `${labels.profile[row]}: ${profile[row]}`);
+      return rows.join('\n') || undefined;
+    }
+    case 'list':
+      return bullets(
+        (value as PersonaListItem[]).map(
+          (item) => `${item.title}${item.detail ? `: ${item.detail}` : ''}${item.quote ? `\n  “${item.quote}”` : ''}`,
+        ),
+      );
+    case 'workflow':
+      return bullets(persona.workflow!.map((step) => (step.activities.length ? `${step.when}: ${step.activities.join('; ')}` : step.when)));
+    case 'tools':
+      return bullets(
+        persona.tools!.map((tool) => {
+          const facts = [tool.frequency, tool.duration].filter(Boolean).join(', ');
+          return facts ? `${tool.name} (${facts})` : tool.name;
+        }),
+      );
+    case 'metrics':
+      return bullets(persona.metrics!.map((metric) => (metric.target ? `${metric.name}: ${metric.target}` : metric.name)));
+    case 'tags':
+      return persona.tags!.length ? persona.tags!.join(', ') : undefined;
+    default:
+      return String(value);
+  }
+}
+
 /** The persona as pretty-printed JSON, in the endpoint's own format. */
 export function personaToJson(persona: Persona): string {
   return `${JSON.stringify(persona, null, 2)}\n`;
-}
-
-/** Saves text as a file through a temporary object URL (works under a strict CSP). */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** A file name made only of safe characters. */
-export function safeFilename(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'persona';
 }
 
 /** Several personas as a JSON array, in the endpoint's own format. */
@@ -170,8 +182,8 @@ export function personasToJson(personas: readonly Persona[]): string {
 /** Several personas as one Markdown document: a title, then each persona one heading level down. */
 export function personasToMarkdown(
   personas: readonly Persona[],
+  labels: ExportLabels,
   title = 'Personas',
-  labels: MarkdownLabels = defaultStrings,
 ): string {
   const body = personas.map((persona) => markdownOf(persona, labels, '##'));
   return `# ${md(title)}\n\n${body.join('\n')}`;

@@ -1,6 +1,5 @@
 /** The data layer on its own: contract, parser and shared client. */
 export * from './client.js';
-export * from './context.js';
 export {
   CONTRIBUTION_KINDS,
   PERSONA_FIELDS,
@@ -11,7 +10,6 @@ export {
   type ContributionValidation,
   type PersonaField,
 } from './contribution.js';
-export * from './controller.js';
 export * from './errors.js';
 export {
   personaToJson,

@@ -10,6 +10,7 @@
 import type * as z from 'zod/mini';
 import { MAX_LIST_ITEMS, MAX_TEXT_LENGTH, PERSONA_FIELD_MODEL, PERSONA_KEYS, PROFILE_ROWS, type FieldKind, type PersonaKey } from './schema.js';
 import { PersonaError } from './errors.js';
+import { isRecord, own, type JsonObject as Json } from './json.js';
 import { safeUrl } from './url.js';
 import type {
   Persona,
@@ -21,17 +22,6 @@ import type {
   PersonaWorkflowStep,
   SkippedRecord,
 } from './types.js';
-
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Reads an own property only: inherited names such as `constructor` never count. */
-function own(record: Json, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
 
 const DASHES = '-‐‑‒–—―';
 const isSpace = (char: string) => char.trim() === '';

@@ -168,8 +168,12 @@ export type ListKey = KeysOfKind<'list'>;
 
 /** Every field of the contract, in reading order. */
 export const PERSONA_KEYS = Object.keys(PERSONA_FIELD_MODEL) as PersonaKey[];
+/** The fields a contribution can be about: every field but the persona's id. */
+export const CONTRIBUTABLE_KEYS = PERSONA_KEYS.filter((key): key is Exclude<PersonaKey, 'pid'> => key !== 'pid');
+/** A field shown as a section of the full profile. */
+export type SectionKey = { [K in PersonaKey]: Model[K]['group'] extends 'section' ? K : never }[PersonaKey];
 /** The fields of the full profile's sections, in reading order. */
-export const SECTION_KEYS = PERSONA_KEYS.filter((key) => PERSONA_FIELD_MODEL[key].group === 'section');
+export const SECTION_KEYS = PERSONA_KEYS.filter((key): key is SectionKey => PERSONA_FIELD_MODEL[key].group === 'section');
 /** Keys of the fields of a kind, in reading order. */
 export const keysOfKind = <Kind extends FieldKind>(kind: Kind) =>
   PERSONA_KEYS.filter((key): key is KeysOfKind<Kind> => PERSONA_FIELD_MODEL[key].kind === kind);

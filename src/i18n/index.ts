@@ -1,3 +1,2 @@
-/** Localisation: the strings table, page-wide defaults, and how elements resolve them. */
+/** Localisation: the strings table (English) and its types. */
 export { defaultStrings, type FormatNumber, type PersonaStrings, type PersonaStringsOverride } from './strings.js';
-export { setDefaultStrings } from './localize.js';

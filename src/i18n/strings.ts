@@ -8,7 +8,7 @@
  * element's language (`lang` of the closest ancestor).
  */
 import type { ContributionKind, PersonaField } from '../data/contribution.js';
-import type { GridSort } from '../components/persona-grid/grid-view.js';
+import type { SortOrder } from '../data/query.js';
 
 /** Formats a number in the element's language: `num(1234)` is "1,234" in English, "1.234" in German. */
 export type FormatNumber = (n: number) => string;
@@ -88,7 +88,7 @@ export interface PersonaStrings {
     noAppsMatch: string;
     noApps: string;
     sortBy: string;
-    sorts: Record<GridSort, string>;
+    sorts: Record<SortOrder, string>;
     loading: string;
     personas: (n: number, num: FormatNumber) => string;
     countOf: (count: number, total: number, num: FormatNumber) => string;

@@ -12,7 +12,7 @@ import type {
   ContributeForm,
   ContributeSubmitDetail,
   ContributeSuccessDetail,
-  GridSort,
+  SortOrder,
   PersonaCard,
   PersonaErrorDetail,
   PersonaGrid,
@@ -48,7 +48,7 @@ export interface PersonaGridAttributes {
   src?: string;
   app?: string;
   query?: string;
-  sort?: GridSort;
+  sort?: SortOrder;
   'page-size'?: number;
   variant?: PersonaGrid['variant'];
   'contribute-action'?: string;

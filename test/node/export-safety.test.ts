@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { CSV_COLUMNS, personaToMarkdown, personasToCsv, personasToMarkdown } from '../../src/data/export.js';
 import { parseCollection, parsePersona } from '../../src/data/parse.js';
 import type { Persona } from '../../src/data/types.js';
+import { defaultStrings } from '../../src/i18n/strings.js';
 
 const SENTINEL = '__personaWidgetsPwned';
 const run = `globalThis.${SENTINEL}=1`;
@@ -260,8 +261,8 @@ function assertVitePressSafe(markdown: string, plain: string) {
 }
 
 function assertMarkdownSafe(persona: Persona) {
-  const markdown = personaToMarkdown(persona);
-  const plain = personaToMarkdown(plainTwin(persona));
+  const markdown = personaToMarkdown(persona, defaultStrings);
+  const plain = personaToMarkdown(plainTwin(persona), defaultStrings);
   assertMdxSafe(markdown, plain);
   assertVitePressSafe(markdown, plain);
 }
@@ -273,7 +274,7 @@ describe('Markdown export in MDX (Docusaurus, Astro) and markdown-it + Vue (Vite
 
   test('compiles as MDX, and running it runs nothing from the data', async () => {
     for (const [i, text] of hostileStrings.entries()) {
-      const markdown = personaToMarkdown(personaOf(text, `S-${i}`));
+      const markdown = personaToMarkdown(personaOf(text, `S-${i}`), defaultStrings);
       await compile(markdown);
       const { default: Content } = await evaluate(markdown, { ...runtime, baseUrl: import.meta.url });
       const html = renderToStaticMarkup(createElement(Content));
@@ -285,13 +286,13 @@ describe('Markdown export in MDX (Docusaurus, Astro) and markdown-it + Vue (Vite
   test('the grid export (personasToMarkdown) of all of them, under a hostile title', () => {
     const personas = hostileStrings.map((text, i) => personaOf(text, `S-${i}`, hostileUrls[i % hostileUrls.length]));
     const title = '{{title}} {x} <b>';
-    assertMdxSafe(personasToMarkdown(personas, title), personasToMarkdown(personas.map(plainTwin), 'plain'));
-    assertVitePressSafe(personasToMarkdown(personas, title), personasToMarkdown(personas.map(plainTwin), 'plain'));
+    assertMdxSafe(personasToMarkdown(personas, defaultStrings, title), personasToMarkdown(personas.map(plainTwin), defaultStrings, 'plain'));
+    assertVitePressSafe(personasToMarkdown(personas, defaultStrings, title), personasToMarkdown(personas.map(plainTwin), defaultStrings, 'plain'));
   });
 
   test('links the source as [url](url), only http(s), with the address intact', () => {
     const link = (url: string) => {
-      const markdown = personaToMarkdown({ pid: 'P', name: 'n', identity: 'i', url });
+      const markdown = personaToMarkdown({ pid: 'P', name: 'n', identity: 'i', url }, defaultStrings);
       assert.ok(!markdown.includes('<http'), 'no autolink: it is not MDX');
       return [...walk(mdxTree(markdown))].filter((node) => node.type === 'link').map((node) => node.url);
     };
@@ -316,12 +317,12 @@ describe('Markdown export in MDX (Docusaurus, Astro) and markdown-it + Vue (Vite
 
   test('reads well: ordinary text is not escaped', () => {
     const [glue] = parseCollection(JSON.parse(readFileSync('demo/data/personas.json', 'utf8')) as unknown).personas.filter((p) => p.pid === 'GLUE-001');
-    const markdown = personaToMarkdown(glue!);
+    const markdown = personaToMarkdown(glue!, defaultStrings);
     assert.match(markdown, /^# Account Manager \/ Customer Success Manager \(CSM\)\n/);
     assert.ok(markdown.includes('\n  - 9:00 AM - Coffee + Account Health Dashboard review\n'), markdown);
     assert.ok(markdown.includes('\n- **Data Fragmentation**\n  > “I spend 2 hours every morning just gathering data from different systems”'), markdown);
     assert.ok(!markdown.includes('\u2060'), 'no word joiner without two braces');
-    assert.equal(personaToMarkdown({ pid: 'P', name: 'R&D', identity: 'snake_case, 2-8 years; A -> B!' }).split('\n')[4], 'snake_case, 2-8 years; A -> B!');
+    assert.equal(personaToMarkdown({ pid: 'P', name: 'R&D', identity: 'snake_case, 2-8 years; A -> B!' }, defaultStrings).split('\n')[4], 'snake_case, 2-8 years; A -> B!');
   });
 
   test('stays linear: 20,000-character runs of spaces, breaks and markup in every field', () => {
@@ -329,7 +330,7 @@ describe('Markdown export in MDX (Docusaurus, Astro) and markdown-it + Vue (Vite
       const text = `a${run.repeat(20_000 / run.length)}b`;
       const persona = personaOf(text, 'LONG');
       const start = performance.now();
-      personaToMarkdown(persona);
+      personaToMarkdown(persona, defaultStrings);
       personasToCsv([persona]);
       assert.ok(performance.now() - start < 1000, `${JSON.stringify(run)}: ${performance.now() - start} ms`);
     }

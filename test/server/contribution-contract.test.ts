@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   CONTRIBUTION_KINDS,
-  MAX_TEXT_LENGTH,
+  MAX_CONTRIBUTION_LENGTH,
   PERSONA_FIELDS,
   isHoneypotFilled,
   validateContribution,
@@ -49,10 +49,10 @@ describe('validateContribution', () => {
   });
 
   test('trims text and bounds it to 5000 characters', () => {
-    const ok = validateContribution(body({ text: `  ${'a'.repeat(MAX_TEXT_LENGTH)}  ` }));
+    const ok = validateContribution(body({ text: `  ${'a'.repeat(MAX_CONTRIBUTION_LENGTH)}  ` }));
     assert.ok(ok.ok);
-    assert.equal(ok.contribution.text?.length, MAX_TEXT_LENGTH);
-    assert.match(errorsOf(body({ text: 'a'.repeat(MAX_TEXT_LENGTH + 1) }))['text'] ?? '', /5000/);
+    assert.equal(ok.contribution.text?.length, MAX_CONTRIBUTION_LENGTH);
+    assert.match(errorsOf(body({ text: 'a'.repeat(MAX_CONTRIBUTION_LENGTH + 1) }))['text'] ?? '', /5000/);
   });
 
   test('maps contributor.* errors to the bare input names and drops empty optionals', () => {

@@ -7,7 +7,7 @@ import {
   CONTRIBUTION_KINDS,
   MAX_CONTRIBUTOR_LENGTH,
   MAX_PAGE_URL_LENGTH,
-  MAX_TEXT_LENGTH,
+  MAX_CONTRIBUTION_LENGTH,
   PERSONA_FIELDS,
   isHoneypotFilled,
   validateContribution,
@@ -16,12 +16,12 @@ import {
   type ContributionKind,
   type PersonaField,
 } from '../../data/contribution.js';
-import { PersonaDataController } from '../../data/controller.js';
-import { appLabel } from '../../data/export.js';
+import { PersonaDataController } from '../../controllers/persona-data.js';
+import { appLabel, fieldToText } from '../../data/export.js';
+import { PERSONA_FIELD_MODEL } from '../../data/schema.js';
 import type { Persona } from '../../data/types.js';
-import { LocalizeController, stringsConverter } from '../../i18n/localize.js';
+import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
 import {
-  defaultStrings,
   type FormatNumber,
   type PersonaStrings,
   type PersonaStringsOverride,
@@ -111,33 +111,9 @@ type Phase =
   | { name: 'failed'; error: ContributeError }
   | { name: 'sent'; contribution: Contribution; persona?: Persona };
 
-/** Human names of every field of the contract, in English (the strings table's `fields`). */
-export const CONTRIBUTE_FIELD_LABELS: Record<PersonaField, string> = defaultStrings.fields;
-
-/** The fields people describe, in the card's reading order; the rest are listed as details. */
-const STORY_FIELDS: readonly PersonaField[] = [
-  'name',
-  'identity',
-  'aha_moment',
-  'profile',
-  'jtbd',
-  'intention',
-  'outcome',
-  'scenario',
-  'context',
-  'goals',
-  'frustrations',
-  'worldview',
-  'impact',
-  'success_signals',
-  'churn_triggers',
-  'workflow',
-  'tools',
-  'metrics',
-  'principles',
-  'composability',
-];
-const DETAIL_FIELDS = PERSONA_FIELDS.filter((field) => !STORY_FIELDS.includes(field));
+/** The fields people describe (the card's summary and sections, in reading order); the rest are listed as details. */
+const STORY_FIELDS = PERSONA_FIELDS.filter((field) => PERSONA_FIELD_MODEL[field].group !== 'detail');
+const DETAIL_FIELDS = PERSONA_FIELDS.filter((field) => PERSONA_FIELD_MODEL[field].group === 'detail');
 
 /** Inputs in the order they appear, which is the order errors are listed and focused in. */
 const INPUT_ORDER: readonly InputName[] = ['kind', 'pid', 'field', 'text', 'role', 'experience', 'email'];
@@ -197,74 +173,6 @@ function formatSavedAt(iso: string, strings: PersonaStrings['form'], locale: str
     : date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/**
- * One field of a persona as plain text, for the read-only "current value";
- * `labels` name the profile's rows (English unless given).
- */
-export function describePersonaField(
-  persona: Persona,
-  field: PersonaField,
-  labels: PersonaStrings['profile'] = defaultStrings.profile,
-): string | undefined {
-  const bullet = (lines: string[]) => lines.map((line) => `• ${line}`).join('\n');
-  switch (field) {
-    case 'profile': {
-      const p = persona.profile;
-      if (!p) return undefined;
-      const rows: [string, string | undefined][] = [
-        [labels.role, p.role],
-        [labels.experience, p.experience],
-        [labels.team_size, p.team_size],
-        [labels.technical_skill, p.technical_skill],
-      ];
-      return rows.filter(([, value]) => value).map(([label, value]) => `${label}: ${value}`).join('\n') || undefined;
-    }
-    case 'workflow':
-      return persona.workflow?.length
-        ? bullet(
-            persona.workflow.map((step) =>
-              step.activities.length ? `${step.when}: ${step.activities.join('; ')}` : step.when,
-            ),
-          )
-        : undefined;
-    case 'tools':
-      return persona.tools?.length
-        ? bullet(
-            persona.tools.map((tool) => {
-              const facts = [tool.frequency, tool.duration].filter(Boolean).join(', ');
-              return facts ? `${tool.name} (${facts})` : tool.name;
-            }),
-          )
-        : undefined;
-    case 'metrics':
-      return persona.metrics?.length
-        ? bullet(persona.metrics.map((metric) => (metric.target ? `${metric.name}: ${metric.target}` : metric.name)))
-        : undefined;
-    case 'tags':
-      return persona.tags?.length ? persona.tags.join(', ') : undefined;
-    case 'goals':
-    case 'frustrations':
-    case 'worldview':
-    case 'impact':
-    case 'success_signals':
-    case 'churn_triggers':
-    case 'principles': {
-      const items = persona[field];
-      return items?.length
-        ? bullet(
-            items.map(
-              (item) =>
-                `${item.title}${item.detail ? `: ${item.detail}` : ''}${item.quote ? `\n  “${item.quote}”` : ''}`,
-            ),
-          )
-        : undefined;
-    }
-    default: {
-      const value = persona[field];
-      return value === undefined || value === '' ? undefined : String(value);
-    }
-  }
-}
 
 async function readJson(response: Response): Promise<unknown> {
   try {
@@ -676,7 +584,7 @@ export class ContributeForm extends LitElement {
 
   /** Announces the length only when it crosses a threshold, not on every keystroke. */
   #updateCounterMessage(): void {
-    const left = MAX_TEXT_LENGTH - this.values.text.length;
+    const left = MAX_CONTRIBUTION_LENGTH - this.values.text.length;
     const bucket = left < 0 ? 'over' : left === 0 ? 'full' : left <= 100 ? '100' : left <= 500 ? '500' : '';
     if (bucket === this.#counterBucket) return;
     this.#counterBucket = bucket;
@@ -686,9 +594,9 @@ export class ContributeForm extends LitElement {
       bucket === ''
         ? ''
         : left < 0
-          ? s.counterOver(-left, MAX_TEXT_LENGTH, num)
+          ? s.counterOver(-left, MAX_CONTRIBUTION_LENGTH, num)
           : left === 0
-            ? s.counterFull(MAX_TEXT_LENGTH, num)
+            ? s.counterFull(MAX_CONTRIBUTION_LENGTH, num)
             : s.counterLeft(left, num);
   }
 
@@ -831,7 +739,7 @@ export class ContributeForm extends LitElement {
     const s = this.#l10n.strings.form.invalid;
     const text = this.values.text.trim();
     // Text the form accepts but the server refused: neither "empty" nor "too long" is true.
-    if (own['text'] !== undefined && text && text.length <= MAX_TEXT_LENGTH) own['text'] = s.textRejected;
+    if (own['text'] !== undefined && text && text.length <= MAX_CONTRIBUTION_LENGTH) own['text'] = s.textRejected;
     return own;
   }
 
@@ -844,7 +752,7 @@ export class ContributeForm extends LitElement {
       kind: s.kind,
       pid: s.pid,
       field: s.field,
-      text: this.values.text.trim().length > MAX_TEXT_LENGTH ? s.textLong(MAX_TEXT_LENGTH, num) : s.textEmpty,
+      text: this.values.text.trim().length > MAX_CONTRIBUTION_LENGTH ? s.textLong(MAX_CONTRIBUTION_LENGTH, num) : s.textEmpty,
       role: s.role(MAX_CONTRIBUTOR_LENGTH, num),
       experience: s.experience(MAX_CONTRIBUTOR_LENGTH, num),
       email: s.email,
@@ -1281,8 +1189,8 @@ export class ContributeForm extends LitElement {
     if (v.kind === 'new' || !v.field) return nothing;
     const persona = this.#persona(v.pid);
     if (!persona) return nothing;
-    const { fields, profile, form: s } = this.#l10n.strings;
-    const value = describePersonaField(persona, v.field, profile);
+    const { fields, form: s } = this.#l10n.strings;
+    const value = fieldToText(persona, v.field, this.#l10n.strings);
     return html`<figure part="current" class="current">
       <figcaption class="label" id="current-label">
         ${s.now} ${fields[v.field]} <span class="optional">${s.ofPersona(persona.name)}</span>
@@ -1311,7 +1219,7 @@ export class ContributeForm extends LitElement {
         <label part="label" class="label" for="input-text">
           ${copy.label} ${required ? nothing : html`<span class="optional">${s.optional}</span>`}
         </label>
-        <span part="hint" class="hint" id="hint-text">${copy.hint} ${s.maxLength(MAX_TEXT_LENGTH, this.#l10n.num)}</span>
+        <span part="hint" class="hint" id="hint-text">${copy.hint} ${s.maxLength(MAX_CONTRIBUTION_LENGTH, this.#l10n.num)}</span>
         <textarea
           part="input"
           class="control"
@@ -1326,8 +1234,8 @@ export class ContributeForm extends LitElement {
         ></textarea>
         <div class="counter-row">
           ${this.#error('text')}
-          <span part="counter" class="counter ${length > MAX_TEXT_LENGTH ? 'over' : ''}" aria-hidden="true"
-            >${s.counter(length, MAX_TEXT_LENGTH, this.#l10n.num)}</span
+          <span part="counter" class="counter ${length > MAX_CONTRIBUTION_LENGTH ? 'over' : ''}" aria-hidden="true"
+            >${s.counter(length, MAX_CONTRIBUTION_LENGTH, this.#l10n.num)}</span
           >
         </div>
         <span class="visually-hidden" role="status">${this.counterMessage}</span>

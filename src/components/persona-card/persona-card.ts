@@ -1,18 +1,19 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PersonaDataController } from '../../data/controller.js';
-import { PersonaError, describePersonaError } from '../../data/errors.js';
+import { PersonaDataController } from '../../controllers/persona-data.js';
+import { PersonaError } from '../../data/errors.js';
+import { describePersonaError } from '../../i18n/errors.js';
 import type { PersonaField } from '../../data/contribution.js';
 import {
   appLabel,
-  downloadText,
   personaToJson,
   personaToMarkdown,
-  safeFilename,
 } from '../../data/export.js';
+import { downloadText, safeFilename } from '../shared/download.js';
 import { parsePersona } from '../../data/parse.js';
+import { PERSONA_FIELD_MODEL, PROFILE_ROWS, SECTION_KEYS, type ListKey, type SectionKey, type TextKey } from '../../data/schema.js';
 import type { Persona, PersonaListItem, SkippedRecord } from '../../data/types.js';
-import { LocalizeController, stringsConverter } from '../../i18n/localize.js';
+import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
@@ -521,7 +522,7 @@ export class PersonaCard extends LitElement {
   }
 
   #renderSections(persona: Persona, level: number) {
-    const { fields, profile: labels, card } = this.#l10n.strings;
+    const { fields, card } = this.#l10n.strings;
     const contributing = Boolean(this.#contributeAction());
     const missing: PersonaField[] = [];
     const section = (key: PersonaField, body: TemplateResult | typeof nothing) => {
@@ -569,40 +570,34 @@ export class PersonaCard extends LitElement {
             </ul>
           </section>`
         : nothing;
-    const text = (key: 'jtbd' | 'intention' | 'outcome' | 'scenario' | 'context' | 'composability') => {
-      const value = persona[key];
-      return section(key, value ? this.#clampable(key, value, '', 'text') : nothing);
-    };
-    const items = (key: 'goals' | 'frustrations' | 'worldview' | 'impact' | 'success_signals' | 'churn_triggers' | 'principles') => {
-      const list = persona[key];
-      return section(key, list ? html`<ul>${list.map((item) => this.#renderItem(item))}</ul>` : nothing);
-    };
-    const profile = persona.profile;
-    const profileRows: [string, string | undefined][] = profile
-      ? [
-          [labels.role, profile.role],
-          [labels.experience, profile.experience],
-          [labels.team_size, profile.team_size],
-          [labels.technical_skill, profile.technical_skill],
-        ]
-      : [];
-    return html`
-      ${section(
-        'profile',
-        profile
+    const body = (key: SectionKey) => this.#renderSectionBody(persona, key);
+    return html`${SECTION_KEYS.map((key) => section(key, body(key)))} ${invitations()}`;
+  }
+
+  /** A section's content, by the field's kind (schema.ts); `nothing` when the persona lacks the field. */
+  #renderSectionBody(persona: Persona, key: SectionKey): TemplateResult | typeof nothing {
+    const labels = this.#l10n.strings.profile;
+    switch (PERSONA_FIELD_MODEL[key].kind) {
+      case 'text': {
+        const value = persona[key as TextKey];
+        return value ? this.#clampable(key, value, '', 'text') : nothing;
+      }
+      case 'list': {
+        const list = persona[key as ListKey];
+        return list ? html`<ul>${list.map((item) => this.#renderItem(item))}</ul>` : nothing;
+      }
+      case 'profile': {
+        const profile = persona.profile;
+        return profile
           ? html`<dl>
-              ${profileRows
-                .filter(([, value]) => value)
-                .map(([label, value]) => html`<dt>${label}</dt><dd dir="auto">${value}</dd>`)}
+              ${PROFILE_ROWS.filter((row) => profile[row]).map(
+                (row) => html`<dt>${labels[row]}</dt><dd dir="auto">${profile[row]}</dd>`,
+              )}
             </dl>`
-          : nothing,
-      )}
-      ${text('jtbd')} ${text('intention')} ${text('outcome')} ${text('scenario')} ${text('context')}
-      ${items('goals')} ${items('frustrations')} ${items('worldview')} ${items('impact')}
-      ${items('success_signals')} ${items('churn_triggers')}
-      ${section(
-        'workflow',
-        persona.workflow
+          : nothing;
+      }
+      case 'workflow':
+        return persona.workflow
           ? html`<ol>
               ${persona.workflow.map(
                 (step) =>
@@ -616,42 +611,36 @@ export class PersonaCard extends LitElement {
                   </li>`,
               )}
             </ol>`
-          : nothing,
-      )}
-      ${section(
-        'tools',
-        persona.tools
+          : nothing;
+      case 'tools':
+        return persona.tools
           ? html`<ul>
-              ${persona.tools.map(
-                (tool) =>
-                  html`<li>
-                    <strong dir="auto">${tool.name}</strong>
-                    ${[tool.frequency, tool.duration].filter(Boolean).length
-                      ? html`<span> (${[tool.frequency, tool.duration].filter(Boolean).join(', ')})</span>`
-                      : nothing}
-                    ${tool.use_cases.length || tool.features.length
-                      ? html`<ul>
-                          ${[...tool.use_cases, ...tool.features].map((entry) => html`<li dir="auto">${entry}</li>`)}
-                        </ul>`
-                      : nothing}
-                  </li>`,
-              )}
+              ${persona.tools.map((tool) => {
+                const facts = [tool.frequency, tool.duration].filter(Boolean);
+                return html`<li>
+                  <strong dir="auto">${tool.name}</strong>
+                  ${facts.length ? html`<span> (${facts.join(', ')})</span>` : nothing}
+                  ${tool.use_cases.length || tool.features.length
+                    ? html`<ul>
+                        ${[...tool.use_cases, ...tool.features].map((entry) => html`<li dir="auto">${entry}</li>`)}
+                      </ul>`
+                    : nothing}
+                </li>`;
+              })}
             </ul>`
-          : nothing,
-      )}
-      ${section(
-        'metrics',
-        persona.metrics
+          : nothing;
+      case 'metrics':
+        return persona.metrics
           ? html`<ul>
               ${persona.metrics.map(
                 (metric) =>
                   html`<li dir="auto">${metric.name}${metric.target ? html`: <strong>${metric.target}</strong>` : nothing}</li>`,
               )}
             </ul>`
-          : nothing,
-      )}
-      ${items('principles')} ${text('composability')} ${invitations()}
-    `;
+          : nothing;
+      default:
+        return nothing;
+    }
   }
 
   #renderItem(item: PersonaListItem) {

@@ -4,18 +4,17 @@
  * URL, and the view's own parameter in the page URL.
  */
 import { appLabel } from '../../data/export.js';
+import { SORT_ORDERS, type SortOrder } from '../../data/query.js';
 import type { Persona } from '../../data/types.js';
 import type { PersonaIndex } from '../../search/persona-index.js';
 
-export const SORTS = ['relevance', 'name', 'comments', 'validations', 'updated'] as const;
-/** `relevance`: best match first when searching, else the endpoint's order. */
-export type GridSort = (typeof SORTS)[number];
+export { SORT_ORDERS, type SortOrder } from '../../data/query.js';
 
-export interface GridView {
+export interface GridQuery {
   query: string;
   /** Selected `app_id`s. */
   apps: string[];
-  sort: GridSort;
+  sort: SortOrder;
 }
 
 export interface AppFacet {
@@ -34,8 +33,8 @@ export function parseApps(value: string | undefined | null): string[] {
   return [...new Set(ids)];
 }
 
-export function parseSort(value: string | undefined | null): GridSort {
-  return (SORTS as readonly string[]).includes(value ?? '') ? (value as GridSort) : 'relevance';
+export function parseSort(value: string | undefined | null): SortOrder {
+  return (SORT_ORDERS as readonly string[]).includes(value ?? '') ? (value as SortOrder) : 'relevance';
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -43,7 +42,7 @@ const count = (value?: number) => value ?? -1;
 const time = (value?: string) => (value ? Date.parse(value) : -Infinity);
 
 /** Orders for the sort control; counts and dates put the largest (most discussed, newest) first. */
-const COMPARE: Record<Exclude<GridSort, 'relevance'>, (a: Persona, b: Persona) => number> = {
+const COMPARE: Record<Exclude<SortOrder, 'relevance'>, (a: Persona, b: Persona) => number> = {
   name: (a, b) => collator.compare(a.name, b.name),
   comments: (a, b) => count(b.comment_count) - count(a.comment_count),
   validations: (a, b) => count(b.validation_count) - count(a.validation_count),
@@ -51,7 +50,7 @@ const COMPARE: Record<Exclude<GridSort, 'relevance'>, (a: Persona, b: Persona) =
 };
 
 /** A stable sort: equal personas keep their relevance (or endpoint) order. */
-export function sortPersonas(personas: readonly Persona[], sort: GridSort): readonly Persona[] {
+export function sortPersonas(personas: readonly Persona[], sort: SortOrder): readonly Persona[] {
   return sort === 'relevance' ? personas : [...personas].sort(COMPARE[sort]);
 }
 
@@ -63,7 +62,7 @@ export interface LocalResult {
 }
 
 /** Search, app filter and order over a loaded collection. */
-export function selectLocal(all: readonly Persona[], index: PersonaIndex | undefined, view: GridView): LocalResult {
+export function selectLocal(all: readonly Persona[], index: PersonaIndex | undefined, view: GridQuery): LocalResult {
   const matches = view.query.trim() && index ? index.search(view.query).map((hit) => hit.persona) : all;
   const counts = new Map<string, number>();
   for (const persona of matches) {
@@ -94,7 +93,7 @@ export function facetsOf(personas: readonly Persona[], counts: Map<string, numbe
  * `searchParam`, `app_id=a,b`, `sort` (left out for relevance) and `limit`.
  * Other parameters of `src` are kept.
  */
-export function serverUrl(endpoint: string, searchParam: string, view: GridView, limit: number): string {
+export function serverUrl(endpoint: string, searchParam: string, view: GridQuery, limit: number): string {
   const url = new URL(endpoint);
   const params = url.searchParams;
   const query = view.query.trim();
@@ -108,7 +107,7 @@ export function serverUrl(endpoint: string, searchParam: string, view: GridView,
 }
 
 /** The view as the value of the grid's own page-URL parameter; empty for the default view. */
-export function encodeView(view: GridView): string {
+export function encodeView(view: GridQuery): string {
   const params = new URLSearchParams();
   if (view.query.trim()) params.set('q', view.query.trim());
   if (view.apps.length) params.set('app', view.apps.join(','));
@@ -116,7 +115,7 @@ export function encodeView(view: GridView): string {
   return params.toString();
 }
 
-export function decodeView(value: string): GridView {
+export function decodeView(value: string): GridQuery {
   const params = new URLSearchParams(value);
   return { query: params.get('q') ?? '', apps: parseApps(params.get('app')), sort: parseSort(params.get('sort')) };
 }

@@ -1,24 +1,24 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { personaClient, type PagingStop, type PersonaSource } from '../../data/client.js';
-import { PersonaDataController } from '../../data/controller.js';
-import { PersonaError, describePersonaError } from '../../data/errors.js';
+import { PersonaDataController } from '../../controllers/persona-data.js';
+import { PersonaError } from '../../data/errors.js';
+import { describePersonaError } from '../../i18n/errors.js';
 import {
-  downloadText,
   personasToCsv,
   personasToJson,
   personasToMarkdown,
-  safeFilename,
 } from '../../data/export.js';
+import { downloadText, safeFilename } from '../shared/download.js';
 import { parseCollection } from '../../data/parse.js';
 import type { Persona, PersonaPage, SkippedRecord } from '../../data/types.js';
-import { LocalizeController, stringsConverter } from '../../i18n/localize.js';
+import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { PersonaIndex } from '../../search/persona-index.js';
 import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens, selectStyles } from '../../styles/shared.js';
 import {
-  SORTS,
+  SORT_ORDERS,
   decodeView,
   encodeView,
   facetsOf,
@@ -29,8 +29,8 @@ import {
   serverUrl,
   writeParam,
   type AppFacet,
-  type GridSort,
-  type GridView,
+  type SortOrder,
+  type GridQuery,
 } from './grid-view.js';
 import { gridStyles } from './persona-grid.styles.js';
 
@@ -44,7 +44,7 @@ export interface PersonaGridChangeDetail {
   query: string;
   /** Selected `app_id`s. */
   apps: string[];
-  sort: GridSort;
+  sort: SortOrder;
   /** Personas in the view. */
   count: number;
   /** Personas at the endpoint, when known. */
@@ -164,7 +164,7 @@ export class PersonaGrid extends LitElement {
    * `name`, `comments`, `validations` or `updated`.
    * @attr sort
    */
-  @property() sort: GridSort = 'relevance';
+  @property() sort: SortOrder = 'relevance';
 
   /**
    * Cards per page ("Show more" adds as many); the `limit` in server mode.
@@ -272,7 +272,7 @@ export class PersonaGrid extends LitElement {
     return Boolean(this.searchParam) && this.personas == null;
   }
 
-  get #view(): GridView {
+  get #view(): GridQuery {
     return { query: this.query.trim(), apps: parseApps(this.app), sort: parseSort(this.sort) };
   }
 
@@ -545,7 +545,7 @@ export class PersonaGrid extends LitElement {
 
   // —— user actions ——————————————————————————————————————————————
 
-  #change(view: Partial<GridView>) {
+  #change(view: Partial<GridQuery>) {
     if (view.query !== undefined) this.query = view.query;
     if (view.apps) this.app = view.apps.join(',');
     if (view.sort) this.sort = view.sort;
@@ -589,7 +589,7 @@ export class PersonaGrid extends LitElement {
     if (format === 'json') downloadText(`${name}.json`, personasToJson(personas), 'application/json');
     // The byte order mark makes spreadsheet apps read the file as UTF-8.
     else if (format === 'csv') downloadText(`${name}.csv`, `\uFEFF${personasToCsv(personas)}`, 'text/csv');
-    else downloadText(`${name}.md`, personasToMarkdown(personas, strings.grid.exportTitle, strings), 'text/markdown');
+    else downloadText(`${name}.md`, personasToMarkdown(personas, strings, strings.grid.exportTitle), 'text/markdown');
     this.status = strings.grid.exported(personas.length, strings.grid.formats[format], this.#l10n.num);
   }
 
@@ -699,7 +699,7 @@ export class PersonaGrid extends LitElement {
             part="sort"
             @change=${(event: Event) => this.#change({ sort: parseSort((event.target as HTMLSelectElement).value) })}
           >
-            ${SORTS.map(
+            ${SORT_ORDERS.map(
               (sort) => html`<option value=${sort} ?selected=${sort === view.sort}>${s.sorts[sort]}</option>`,
             )}
           </select>

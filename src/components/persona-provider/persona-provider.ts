@@ -2,9 +2,9 @@ import { provide } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { personaClient } from '../../data/client.js';
-import { personaProviderContext, type PersonaProviderContext } from '../../data/context.js';
+import { personaProviderContext, type PersonaProviderContext } from '../../controllers/provider-context.js';
 import { resolveUrl } from '../../data/url.js';
-import { stringsConverter } from '../../i18n/localize.js';
+import { stringsConverter } from '../../controllers/localize.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 

@@ -9,9 +9,9 @@
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { personaClient, type PersonaClient, type PersonaSource, type SourceState } from './client.js';
-import { personaProviderContext } from './context.js';
-import { resolveUrl } from './url.js';
+import { personaClient, type PersonaClient, type PersonaSource, type SourceState } from '../data/client.js';
+import { personaProviderContext } from './provider-context.js';
+import { resolveUrl } from '../data/url.js';
 
 export const SRC_META = 'persona-widgets:src';
 export const CONTRIBUTE_ACTION_META = 'persona-widgets:contribute-action';

@@ -9,8 +9,8 @@
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { personaProviderContext } from '../data/context.js';
-import { defaultStrings, type FormatNumber, type PersonaStrings, type PersonaStringsOverride } from './strings.js';
+import { personaProviderContext } from './provider-context.js';
+import { defaultStrings, type FormatNumber, type PersonaStrings, type PersonaStringsOverride } from '../i18n/strings.js';
 
 type Listener = () => void;
 interface PageStrings {
