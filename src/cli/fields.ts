@@ -162,3 +162,27 @@ export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.
 
 /** `a, b, c` → `['a', 'b', 'c']`. */
 export const splitCommas = (text: string) => text.split(',').map((part) => part.trim()).filter(Boolean);
+
+/** Keys each nested contract object knows; anything else in such an object is lost on the way. */
+const NESTED_KEYS: Record<string, string[]> = {
+  profile: [...PROFILE_FIELDS],
+  workflow: ['when', 'activities'],
+  tools: ['name', 'frequency', 'duration', 'use_cases', 'features'],
+  metrics: ['name', 'target'],
+  ...Object.fromEntries([...ITEM_LIST_FIELDS].map((field) => [field, ['title', 'detail', 'quote']])),
+};
+
+/** Paths such as `tools[1].owner` of keys inside a field's objects that the contract does not know. */
+export function unknownNestedKeys(field: string, value: unknown): string[] {
+  const known = NESTED_KEYS[field];
+  if (!known) return [];
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const out: string[] = [];
+  const check = (object: unknown, path: string) => {
+    if (!isObject(object)) return;
+    for (const key of Object.keys(object)) if (!known.includes(key)) out.push(`${path}.${key}`);
+  };
+  if (Array.isArray(value)) value.forEach((item, index) => check(item, `${field}[${index}]`));
+  else check(value, field);
+  return out;
+}

@@ -463,6 +463,7 @@ export function importMarkdown(text: string, file: string): ImportResult {
       else if (hasPersonaBelow(child)) {
         for (const node of child.nodes) noteNode(node, `text of "${child.title}", outside any persona`);
         const tag = groupTag(child.title);
+        if (!tag) noteSection(child, 'heading of a part that holds personas, not persona data');
         walk(child, tag ? [...tags, tag] : tags);
       } else if (fieldForHeading(child.title)) documentFields.push(child);
       else {
@@ -487,6 +488,7 @@ export function importMarkdown(text: string, file: string): ImportResult {
   for (const section of documentFields) {
     const field = fieldForHeading(section.title)!;
     for (const node of section.nodes) noteNode(node, `text of "${section.title}", not addressed to a persona`);
+    let given = 0;
     for (const audience of section.children) {
       const words = nameWords(audience.title);
       const scored = personas
@@ -501,6 +503,7 @@ export function importMarkdown(text: string, file: string): ImportResult {
         for (const node of audience.nodes) noteNode(node, `in "${audience.title}", which names no single persona`);
         continue;
       }
+      given += 1;
       const record = best.persona.record;
       const context = `"${section.title} / ${audience.title}"`;
       if (ITEM_LIST_FIELDS.has(field)) record[field] = [...((record[field] as Item[]) ?? []), ...readItems(audience.nodes, context)];
@@ -511,6 +514,7 @@ export function importMarkdown(text: string, file: string): ImportResult {
       else noteSection(audience, `"${field}" cannot be added from a shared section`);
       if (field !== 'workflow' && field !== 'tools') audience.children.forEach((c) => noteSection(c, `sub-section of ${context}`));
     }
+    if (!given) noteSection(section, `shared "${field}" section: none of its sub-headings names a persona`);
   }
 
   if (!personas.length) {
@@ -519,5 +523,6 @@ export function importMarkdown(text: string, file: string): ImportResult {
         `"Daily Workflow", "Pain Points", "Tool Usage", "Success Metrics" or bold labels such as "- **Role**: …"`,
     );
   }
+  unmapped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { personas: personas.map(({ persona }) => ({ ...persona, record: orderFields(persona.record) })), unmapped };
 }
