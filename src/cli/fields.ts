@@ -7,8 +7,8 @@ import { listItemSchemas, requiredFields, scalarFields } from '../data/schema.js
 
 /** Every top-level key of the contract, in the order the CLI writes them. */
 export const CONTRACT_FIELDS = [
-  'pid', 'name', 'identity', 'app', 'app_id', 'category', 'tags', 'version', 'updated_at', 'url', 'image',
-  'comment_count', 'validation_count', 'aha_moment', 'jtbd', 'intention', 'outcome', 'scenario', 'context',
+  'pid', 'name', 'identity', 'app', 'app_id', 'comment_count', 'validation_count', 'category', 'tags', 'version',
+  'updated_at', 'url', 'image', 'aha_moment', 'jtbd', 'intention', 'outcome', 'scenario', 'context',
   'composability', 'profile', 'goals', 'workflow', 'frustrations', 'tools', 'metrics', 'principles',
   'worldview', 'impact', 'success_signals', 'churn_triggers',
 ] as const;
