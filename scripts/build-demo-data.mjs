@@ -2,12 +2,13 @@
 /**
  * Builds demo/data/personas.json from the seed documents.
  *
- *   node scripts/build-demo-data.mjs [seedsDir]
+ *   node --import tsx scripts/build-demo-data.mjs [seedsDir]    (npm run demo-data)
  *
  * seedsDir defaults to ../shared/seeds (relative to the repo root) and must hold:
  *   000_*.txt  persona-library search page (the main list)
  *   001_*.txt  a filtered view of the same library (may add personas)
- *   002_*.txt  the Glue team's markdown persona document
+ *   002_*.txt  the Glue team's markdown persona document, read by the CLI's importer
+ *              (src/cli/import.ts, the same code as `persona-widgets import`)
  *
  * Output is a bare JSON array in the endpoint contract (src/data/schema.ts).
  * Anything the parser cannot understand is reported as a warning on stderr, never
@@ -16,6 +17,9 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// TypeScript sources of the CLI: run this script with `node --import tsx` (npm run demo-data does).
+import { importPersonas } from '../src/cli/import.ts';
+import { formatUnmapped, orderFields } from '../src/cli/fields.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const seedsDir = process.argv[2] ? resolve(process.argv[2]) : resolve(repoRoot, '../shared/seeds');
@@ -177,216 +181,25 @@ function parseLibraryPage({ file, text }) {
 }
 
 // ---------------------------------------------------------------------------
-// Glue markdown document (002)
+// Glue markdown document (002): read by the CLI's importer (`persona-widgets import`)
 // ---------------------------------------------------------------------------
 
-const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-const splitList = (s) => s.split(',').map((x) => x.trim()).filter(Boolean);
-const stripQuotes = (s) => s.replace(/^["“]\s*/, '').replace(/\s*["”]$/, '');
-
-// "- **Key**: value" (also "- **Key:** value"); indent tells sub-bullets apart.
-const KEY_BULLET = /^(\s*)-\s+\*\*(.+?):?\*\*:?\s*(.*)$/;
-const PLAIN_BULLET = /^(\s*)-\s+(.*)$/;
-const BOLD_LINE = /^\*\*(.+)\*\*$/;
-
-/** Splits lines into { heading, lines } blocks at headings of exactly `level` #'s. */
-function sections(lines, level) {
-  const marker = `${'#'.repeat(level)} `;
-  const out = [];
-  let current = { heading: null, lines: [] };
-  for (const line of lines) {
-    if (line.startsWith(marker)) {
-      out.push(current);
-      current = { heading: line.slice(marker.length).trim(), lines: [] };
-    } else current.lines.push(line);
-  }
-  out.push(current);
-  return out;
-}
-
-/** Key/value bullets, e.g. Profile; sub-bullets become a list on the previous key. */
-function keyValues(lines, where) {
-  const out = [];
-  for (const line of lines) {
-    if (!line.trim()) continue;
-    const kv = line.match(KEY_BULLET);
-    const plain = line.match(PLAIN_BULLET);
-    if (kv) out.push({ key: kv[2].trim(), value: kv[3].trim(), items: [] });
-    else if (plain && plain[1].length > 0 && out.length) out.at(-1).items.push(plain[2].trim());
-    else warn(`${where}: unparsed line "${line.trim()}"`);
-  }
-  return out;
-}
-
-function parseProfile(lines, where) {
-  const profile = {};
-  const extra = {};
-  const keys = { role: 'role', experience: 'experience', 'team size': 'team_size', 'technical skill': 'technical_skill' };
-  for (const { key, value } of keyValues(lines, where)) {
-    const k = key.toLowerCase();
-    if (keys[k]) profile[keys[k]] = value;
-    else if (k === 'goals') extra.goals = value;
-    // Secondary personas describe their context instead of goals; kept for the identity.
-    else if (k === 'use case' || k === 'tool usage') extra[k] = value;
-    else warn(`${where}: unknown profile key "${key}"`);
-  }
-  // Same key order for every persona, whatever order the document lists them in.
-  const ordered = Object.fromEntries(Object.values(keys).filter((k) => k in profile).map((k) => [k, profile[k]]));
-  return { profile: ordered, extra };
-}
-
-/** Bold time-block titles each followed by a code fence of activities. */
-function parseWorkflow(lines, where) {
-  const steps = [];
-  let when = null;
-  let fence = null;
-  for (const line of lines) {
-    if (line.trim().startsWith('```')) {
-      if (fence === null) { fence = []; continue; }
-      const activities = fence.map((l) => l.trim().replace(/^-\s+/, '')).filter(Boolean);
-      // A fence without a bold title above it names itself on its first line.
-      if (!when) when = activities.shift();
-      if (when) steps.push(activities.length ? { when, activities } : { when });
-      else warn(`${where}: empty workflow block`);
-      when = null;
-      fence = null;
-    } else if (fence) fence.push(line);
-    else if (BOLD_LINE.test(line.trim())) when = line.trim().match(BOLD_LINE)[1].trim();
-    else if (line.trim()) warn(`${where}: unparsed line "${line.trim()}"`);
-  }
-  if (fence) warn(`${where}: unclosed code fence`);
-  return steps;
-}
-
-/** '1. **Title**: "quote"' items. */
-function parsePainPoints(lines, where) {
-  const items = [];
-  for (const line of lines) {
-    if (!line.trim()) continue;
-    const m = line.match(/^\s*\d+\.\s+\*\*(.+?):?\*\*:?\s*(.*)$/);
-    if (!m) { warn(`${where}: unparsed line "${line.trim()}"`); continue; }
-    const rest = m[2].trim();
-    const item = { title: m[1].trim() };
-    if (/^["“].*["”]$/.test(rest)) item.quote = stripQuotes(rest);
-    else if (rest) item.detail = rest;
-    items.push(item);
-  }
-  return items;
-}
-
-/** "**Tool name**" followed by Frequency / Session Duration / Use Cases / ...Features bullets. */
-function parseTools(lines, where) {
-  const tools = [];
-  const groups = [];
-  for (const line of lines) {
-    const bold = line.trim().match(BOLD_LINE);
-    if (bold) groups.push({ name: bold[1].trim(), lines: [] });
-    else if (groups.length) groups.at(-1).lines.push(line);
-    else if (line.trim()) warn(`${where}: unparsed line "${line.trim()}"`);
-  }
-  for (const group of groups) {
-    const tool = { name: group.name };
-    for (const { key, value, items } of keyValues(group.lines, `${where} / ${group.name}`)) {
-      // A list is either written inline ("a, b, c") or as sub-bullets.
-      const list = items.length ? items : splitList(value);
-      if (/^frequency$/i.test(key)) tool.frequency = value;
-      else if (/duration/i.test(key)) tool.duration = value;
-      else if (/use cases?/i.test(key)) tool.use_cases = list;
-      else if (/features/i.test(key)) tool.features = [...(tool.features ?? []), ...list];
-      else warn(`${where} / ${group.name}: unknown tool key "${key}"`);
-    }
-    for (const k of Object.keys(tool)) if (Array.isArray(tool[k]) && !tool[k].length) delete tool[k];
-    tools.push(tool);
-  }
-  return tools;
-}
-
-function parseMetrics(lines, where) {
-  return keyValues(lines, where).map(({ key, value }) => (value ? { name: key, target: value } : { name: key }));
-}
-
 /**
- * "Persona-Driven Design Principles" is written per audience ("For Account Managers"),
- * not per persona number; this says which persona each audience is.
+ * The same as `persona-widgets import 002_….txt --format md --app Glue --prefix GLUE`:
+ * pids come from the document's numbered headings (GLUE-001 …), text that maps to no
+ * field is reported, and a persona the elements' parser would skip is an error.
  */
-const PRINCIPLE_AUDIENCES = [
-  { match: /account manager/i, pid: 'GLUE-001' },
-  { match: /leadership/i, pid: 'GLUE-002' },
-  { match: /revenue operations|revops/i, pid: 'GLUE-003' },
-];
-
-function parseGlueDocument({ file, text }) {
-  const personas = [];
-  const principles = new Map();
-
-  // A "---" rule closes the document; what follows is an editorial footnote.
-  const lines = text.split('\n');
-  const rule = lines.findIndex((l) => /^-{3,}\s*$/.test(l));
-  if (rule !== -1 && lines.slice(rule + 1).some((l) => l.trim())) {
-    console.log(`note: ${file}: footnote after "---" is not persona data, not mapped`);
+function importGlueDocument({ file }) {
+  let outcome;
+  try {
+    outcome = importPersonas({ files: [join(seedsDir, file)], format: 'md', app: 'Glue', prefix: 'GLUE' });
+  } catch (error) {
+    console.error(`error: ${error.message}`);
+    process.exit(1);
   }
-
-  // Skip the part before the first "##" (document title and intro).
-  for (const part of sections(rule === -1 ? lines : lines.slice(0, rule), 2).slice(1)) {
-    // "## Primary User Personas" / "## Secondary Personas" → tag, since the doc says so.
-    const tier = part.heading.match(/^(Primary|Secondary)\b/i)?.[1].toLowerCase();
-
-    for (const sub of sections(part.lines, 3)) {
-      if (sub.heading === null) continue; // text between the ## and the first ###
-      const numbered = sub.heading.match(/^(\d+)\.\s+(.+)$/);
-
-      if (numbered) {
-        const pid = `GLUE-${numbered[1].padStart(3, '0')}`;
-        const where = `${file} ${pid}`;
-        const persona = { pid, name: numbered[2].trim(), identity: '', app: 'Glue', app_id: 'glue', comment_count: 0 };
-        if (tier) persona.tags = [tier];
-        let extra = {};
-
-        for (const block of sections(sub.lines, 4)) {
-          if (block.heading === null) continue;
-          const h = block.heading;
-          const w = `${where} / ${h}`;
-          if (/^Profile/i.test(h)) {
-            ({ profile: persona.profile, extra } = parseProfile(block.lines, w));
-            // Each goal becomes a list item, capitalised as it would be on its own line.
-            if (extra.goals) persona.goals = splitList(extra.goals).map(capitalize);
-          } else if (/Workflow/i.test(h)) persona.workflow = parseWorkflow(block.lines, w);
-          else if (/Pain Points/i.test(h)) persona.frustrations = parsePainPoints(block.lines, w);
-          else if (/Tool Usage/i.test(h)) persona.tools = parseTools(block.lines, w);
-          else if (/Success Metrics/i.test(h)) persona.metrics = parseMetrics(block.lines, w);
-          else warn(`${w}: unknown section, skipped`);
-        }
-
-        // Identity is composed only from the document's own words: the role line plus
-        // goals (primary personas) or use case / tool usage (secondary personas).
-        const sentence = (s) => (/[.!?]$/.test(s) ? s : `${s}.`);
-        const bits = [];
-        if (persona.profile?.role) bits.push(sentence(persona.profile.role));
-        if (extra.goals) bits.push(sentence(`Goals: ${extra.goals}`));
-        if (extra['use case']) bits.push(sentence(`Use case: ${extra['use case']}`));
-        if (extra['tool usage']) bits.push(sentence(`Tool usage: ${extra['tool usage']}`));
-        persona.identity = bits.join(' ');
-        personas.push(persona);
-      } else if (/design principles/i.test(part.heading)) {
-        const audience = PRINCIPLE_AUDIENCES.find((a) => a.match.test(sub.heading));
-        if (!audience) { warn(`${file}: principles "${sub.heading}" match no persona, skipped`); continue; }
-        const items = keyValues(sub.lines, `${file} / ${sub.heading}`).map(({ key, value }) =>
-          value ? { title: key, detail: value } : { title: key });
-        principles.set(audience.pid, items);
-      } else {
-        // Document-wide material (e.g. team rituals shared by several personas) has no
-        // per-persona field in the contract; say so instead of dropping it quietly.
-        console.log(`note: ${file}: "${part.heading} / ${sub.heading}" is document-wide, not mapped`);
-      }
-    }
-  }
-
-  for (const [pid, items] of principles) {
-    const persona = personas.find((p) => p.pid === pid);
-    if (persona) persona.principles = items;
-    else warn(`${file}: principles for ${pid}, but no such persona`);
-  }
-  return personas;
+  for (const note of outcome.unmapped) console.log(`note: ${formatUnmapped({ ...note, file })}`);
+  // Library personas all carry a comment count; a freshly imported persona has none yet.
+  return outcome.imported.map((persona) => orderFields({ ...persona, comment_count: persona.comment_count ?? 0 }));
 }
 
 // ---------------------------------------------------------------------------
@@ -409,7 +222,7 @@ for (const prefix of ['000', '001']) {
     }
   }
 }
-const glue = parseGlueDocument(readSeed('002'));
+const glue = importGlueDocument(readSeed('002'));
 const personas = [...library, ...glue];
 
 // Final checks: fail loudly rather than ship a broken demo data set.

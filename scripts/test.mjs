@@ -54,7 +54,7 @@ for (const engine of engines) {
 }
 
 if (!only) {
-  const nodeTests = ['test/node', 'test/server', 'test/e2e'].filter((dir) => existsSync(dir)).flatMap((dir) =>
+  const nodeTests = ['test/node', 'test/server', 'test/e2e', 'test/cli'].filter((dir) => existsSync(dir)).flatMap((dir) =>
     readdirSync(dir)
       .filter((file) => file.endsWith('.test.ts'))
       .map((file) => `${dir}/${file}`),

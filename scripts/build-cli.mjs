@@ -1,0 +1,24 @@
+/**
+ * Builds the `persona-widgets` command line into dist/cli.js: one ES module for
+ * Node with a `#!/usr/bin/env node` line, the elements' own parser and schema
+ * (src/data) bundled in, the package's dependencies and node: builtins left external.
+ */
+import { chmodSync, readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: '#!/usr/bin/env node' },
+  external: [...Object.keys(pkg.dependencies ?? {}), 'node:*'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+chmodSync('dist/cli.js', 0o755);
+console.log('wrote dist/cli.js');
