@@ -3,34 +3,22 @@
  * compared case- and punctuation-insensitively: "Success Metrics & KPIs",
  * "success-metrics/kpis" and "SUCCESS METRICS AND KPIS" are the same label.
  */
-import { listItemSchemas, requiredFields, scalarFields } from '../data/schema.js';
+import { PERSONA_FIELD_MODEL, PERSONA_KEYS, PROFILE_ROWS, keysOfKind, type PersonaKey } from '../data/schema.js';
 
-/** Every top-level key of the contract, in the order the CLI writes them. */
-export const CONTRACT_FIELDS = [
-  'pid', 'name', 'identity', 'app', 'app_id', 'comment_count', 'validation_count', 'category', 'tags', 'version',
-  'updated_at', 'url', 'image', 'aha_moment', 'jtbd', 'intention', 'outcome', 'scenario', 'context',
-  'composability', 'profile', 'goals', 'workflow', 'frustrations', 'tools', 'metrics', 'principles',
-  'worldview', 'impact', 'success_signals', 'churn_triggers',
-] as const;
-export type ContractField = (typeof CONTRACT_FIELDS)[number];
+/** Every top-level key of the contract, in the order the CLI writes them (the field model's reading order). */
+export const CONTRACT_FIELDS: readonly PersonaKey[] = PERSONA_KEYS;
+export type ContractField = PersonaKey;
 
-export const PROFILE_FIELDS = ['role', 'experience', 'team_size', 'technical_skill'] as const;
+export const PROFILE_FIELDS = PROFILE_ROWS;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** Fields whose value is a list of text or `{ title, detail?, quote? }` items. */
-export const ITEM_LIST_FIELDS = new Set<string>([
-  'goals', 'frustrations', 'worldview', 'impact', 'success_signals', 'churn_triggers', 'principles',
-]);
-export const TEXT_FIELDS = new Set<string>([
-  'identity', 'name', 'pid', 'app', 'app_id', 'category', 'version', 'updated_at', 'url', 'image',
-  'aha_moment', 'jtbd', 'intention', 'outcome', 'scenario', 'context', 'composability',
-]);
-export const COUNT_FIELDS = new Set<string>(['comment_count', 'validation_count']);
-
-// Keep CONTRACT_FIELDS honest: every schema key is listed.
-for (const key of [...Object.keys(requiredFields), ...Object.keys(scalarFields), ...Object.keys(listItemSchemas)]) {
-  if (!(CONTRACT_FIELDS as readonly string[]).includes(key)) throw new Error(`fields.ts: contract field ${key} missing`);
-}
+export const ITEM_LIST_FIELDS = new Set<string>(keysOfKind('list'));
+/** Fields of one value written as text. */
+export const TEXT_FIELDS = new Set<string>(
+  PERSONA_KEYS.filter((key) => ['text', 'version', 'date', 'url'].includes(PERSONA_FIELD_MODEL[key].kind)),
+);
+export const COUNT_FIELDS = new Set<string>(keysOfKind('count'));
 
 export function isContractField(key: string): key is ContractField {
   return (CONTRACT_FIELDS as readonly string[]).includes(key);

@@ -6,7 +6,19 @@
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { parseCollection } from '../data/parse.js';
-import { MAX_LIST_ITEMS, MAX_TEXT_LENGTH, listItemSchemas, requiredFields, scalarFields } from '../data/schema.js';
+import { MAX_LIST_ITEMS, MAX_TEXT_LENGTH, PERSONA_FIELD_MODEL, PERSONA_KEYS, itemSchemaOf, type PersonaKey } from '../data/schema.js';
+
+// The contract's schemas by role, from the field model: required fields, single values, list items.
+type Schemas = Partial<Record<PersonaKey, z.ZodMiniType>>;
+const requiredFields: Schemas = {};
+const scalarFields: Schemas = {};
+const listItemSchemas: Schemas = {};
+for (const key of PERSONA_KEYS) {
+  const item = itemSchemaOf(key);
+  if ('required' in PERSONA_FIELD_MODEL[key]) requiredFields[key] = PERSONA_FIELD_MODEL[key].wire;
+  else if (item) listItemSchemas[key] = item;
+  else scalarFields[key] = PERSONA_FIELD_MODEL[key].wire;
+}
 import { safeUrl } from '../data/url.js';
 import type { Persona } from '../data/types.js';
 import { CliError, EXIT_UNREADABLE, MAX_INPUT_BYTES, parseJson, readTextFile } from './io.js';
@@ -73,11 +85,11 @@ function isEmpty(value: unknown): boolean {
 /** Why the parser dropped a field it was sent. */
 function whyDropped(key: string, value: unknown): string {
   if (key === 'url' || key === 'image') {
-    const ok = scalarFields[key].safeParse(typeof value === 'string' ? value.trim() : value).success;
+    const ok = scalarFields[key]!.safeParse(typeof value === 'string' ? value.trim() : value).success;
     return ok && !safeUrl(value) ? 'unsafe URL (only absolute http(s) URLs are kept)' : typeof value === 'string' ? 'unsafe URL (only absolute http(s) URLs are kept)' : `expected an http(s) URL, got ${describe(value)}`;
   }
   if (key in scalarFields) {
-    const schema = scalarFields[key as keyof typeof scalarFields];
+    const schema = scalarFields[key as PersonaKey]!;
     const result = schema.safeParse(typeof value === 'string' ? value.trim() : value);
     if (!result.success) return `dropped: ${issueText(result.error.issues[0])}, got ${describe(value)}`;
     if (key === 'updated_at') return 'dropped: not a date';
@@ -85,7 +97,7 @@ function whyDropped(key: string, value: unknown): string {
   }
   if (key in listItemSchemas) {
     if (!Array.isArray(value)) return `dropped: expected a list, got ${describe(value)}`;
-    const item = listItemSchemas[key as keyof typeof listItemSchemas];
+    const item = listItemSchemas[key as PersonaKey]!;
     const bad = value.findIndex((entry) => !item.safeParse(entry).success);
     if (bad !== -1) return `dropped: no valid item (item ${bad}: ${issueText(item.safeParse(value[bad]).error?.issues[0])})`;
     return 'dropped: every item empty';
@@ -109,7 +121,7 @@ function recordProblems(raw: Json, persona: Persona): { field: string; reason: s
       continue;
     }
     if (parsed[key] === undefined && key !== 'app_id') {
-      if (typeof value === 'string' && key !== 'url' && key !== 'image' && key in scalarFields && scalarFields[key as keyof typeof scalarFields].safeParse(value.trim()).success && key !== 'updated_at') {
+      if (typeof value === 'string' && key !== 'url' && key !== 'image' && key in scalarFields && scalarFields[key as PersonaKey]!.safeParse(value.trim()).success && key !== 'updated_at') {
         continue; // blank or a template prompt: nothing was lost
       }
       out.push({ field: key, reason: whyDropped(key, value) });
@@ -121,7 +133,7 @@ function recordProblems(raw: Json, persona: Persona): { field: string; reason: s
     }
     if (typeof value === 'string' && value.trim().length > MAX_TEXT_LENGTH) out.push({ field: key, reason: `cut to ${MAX_TEXT_LENGTH} characters` });
     if (Array.isArray(value) && key in listItemSchemas) {
-      const item = listItemSchemas[key as keyof typeof listItemSchemas];
+      const item = listItemSchemas[key as PersonaKey]!;
       if (value.length > MAX_LIST_ITEMS) out.push({ field: key, reason: `${value.length - MAX_LIST_ITEMS} items beyond ${MAX_LIST_ITEMS} cut` });
       const bad = value.slice(0, MAX_LIST_ITEMS).map((entry, index) => ({ entry, index })).filter(({ entry }) => !item.safeParse(entry).success);
       if (bad.length) {
@@ -141,8 +153,8 @@ function skipProblem(raw: unknown, reason: string): { field: string; reason: str
   const value = raw[field];
   const detail =
     value === undefined ? 'missing'
-    : field in requiredFields && !requiredFields[field as keyof typeof requiredFields].safeParse(value).success
-      ? issueText(requiredFields[field as keyof typeof requiredFields].safeParse(value).error?.issues[0]) + `, got ${describe(value)}`
+    : field in requiredFields && !requiredFields[field as PersonaKey]!.safeParse(value).success
+      ? issueText(requiredFields[field as PersonaKey]!.safeParse(value).error?.issues[0]) + `, got ${describe(value)}`
       : 'empty or an unfilled template prompt';
   return { field, reason: `record skipped: ${detail}` };
 }
