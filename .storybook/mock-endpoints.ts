@@ -18,7 +18,11 @@
  * succeeds; without `fail` it always fails. `hang=1` never answers (it honours
  * the request's abort signal, like a real fetch). Counters and the request log
  * are reset before every story (`resetMocks()` in preview.ts).
+ *
+ * Server search is the demo endpoint's own (demo/server/personas-query.mjs),
+ * so stories, the test runner and `npm start` answer a query alike.
  */
+import { hasPersonaQuery, nextPageParams, parsePersonaQuery, selectPersonas } from '../demo/server/personas-query.mjs';
 import realPersonas from '../stories/fixtures/personas.json';
 
 export const MOCK_PATH = 'mock-api/';
@@ -100,15 +104,6 @@ function failing(url: URL): boolean {
   return fail === null || seen <= Number(fail);
 }
 
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-
-const COMPARE: Record<string, (a: Raw, b: Raw) => number> = {
-  name: (a, b) => a.name.localeCompare(b.name),
-  comments: (a, b) => Number(b['comment_count'] ?? 0) - Number(a['comment_count'] ?? 0),
-  validations: (a, b) => Number(b['validation_count'] ?? 0) - Number(a['validation_count'] ?? 0),
-  updated: (a, b) => Date.parse(String(b['updated_at'] ?? 0)) - Date.parse(String(a['updated_at'] ?? 0)),
-};
-
 async function personasEndpoint(url: URL, init: RequestInit): Promise<Response> {
   const q = url.searchParams;
   if (q.get('hang')) await never(init.signal);
@@ -125,28 +120,15 @@ async function personasEndpoint(url: URL, init: RequestInit): Promise<Response> 
   const all = set === 'generated' ? generatePersonas(Number(q.get('count') ?? 1000)) : set === 'empty' ? [] : PERSONAS;
 
   // Server mode, like the demo endpoint: search, app filter, sort, limit/offset.
-  if (['q', 'app_id', 'sort', 'limit', 'offset'].some((name) => q.has(name))) {
-    const apps = (q.get('app_id') ?? '').split(',').filter(Boolean);
-    let matches = apps.length ? all.filter((persona) => apps.includes(String(persona.app_id))) : all;
-    const words = fold(q.get('q') ?? '').split(/\s+/).filter(Boolean);
-    if (words.length) {
-      const ranked: { persona: Raw; rank: number }[] = [];
-      for (const persona of matches) {
-        const title = fold(`${persona.name} ${persona.app ?? ''}`);
-        const body = fold(`${persona.identity} ${String(persona['aha_moment'] ?? '')}`);
-        if (!words.every((word) => title.includes(word) || body.includes(word))) continue;
-        ranked.push({ persona, rank: words.every((word) => title.includes(word)) ? 0 : 1 });
-      }
-      matches = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.persona);
-    }
-    const compare = COMPARE[q.get('sort') ?? ''];
-    if (compare) matches = [...matches].sort(compare);
-    const limit = Number(q.get('limit') ?? 100);
-    const offset = Number(q.get('offset') ?? 0);
-    const body: Record<string, unknown> = { personas: matches.slice(offset, offset + limit), total: matches.length };
-    if (offset + limit < matches.length) {
+  if (hasPersonaQuery(q)) {
+    const parsed = parsePersonaQuery(q);
+    if (!parsed.ok) return json({ errors: parsed.errors }, 400);
+    const { personas, total } = selectPersonas(all, parsed.query);
+    const body: Record<string, unknown> = { personas, total };
+    const params = nextPageParams(q, parsed.query, total);
+    if (params) {
       const next = new URL(url);
-      next.searchParams.set('offset', String(offset + limit));
+      next.search = `?${params}`;
       body['next'] = next.href;
     }
     return json(body);

@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestOrigin, sendError, sendJson } from './http.js';
-import { parsePersonaQuery, selectPersonas, type Persona } from './personas-query.js';
+import { nextPageParams, parsePersonaQuery, selectPersonas, type Persona } from './personas-query.mjs';
 
 /** A data-file problem, with the status to answer. */
 class DataFileError extends Error {
@@ -87,12 +87,7 @@ export async function handleGetPersonas(
   const { query } = parsed;
   const { personas, total } = selectPersonas(all, query);
   const body: { personas: Persona[]; total: number; next?: string } = { personas, total };
-  const nextOffset = query.offset + query.limit;
-  if (nextOffset < total) {
-    const params = new URLSearchParams(url.searchParams);
-    params.set('limit', String(query.limit));
-    params.set('offset', String(nextOffset));
-    body.next = `${requestOrigin(req) ?? ''}${url.pathname}?${params}`;
-  }
+  const next = nextPageParams(url.searchParams, query, total);
+  if (next) body.next = `${requestOrigin(req) ?? ''}${url.pathname}?${next}`;
   sendJson(res, 200, body);
 }

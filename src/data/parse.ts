@@ -7,8 +7,16 @@
  * - Only known keys are copied into fresh objects, so keys like `__proto__`
  *   in the payload cannot reach any prototype.
  */
-import type * as z from 'zod/mini';
-import { MAX_LIST_ITEMS, MAX_TEXT_LENGTH, PERSONA_FIELD_MODEL, PERSONA_KEYS, PROFILE_ROWS, type FieldKind, type PersonaKey } from './schema.js';
+import {
+  MAX_LIST_ITEMS,
+  MAX_TEXT_LENGTH,
+  PERSONA_FIELD_MODEL,
+  PERSONA_KEYS,
+  PROFILE_ROWS,
+  itemSchemaOf,
+  type FieldKind,
+  type PersonaKey,
+} from './schema.js';
 import { PersonaError } from './errors.js';
 import { isRecord, own, type JsonObject as Json } from './json.js';
 import { safeUrl } from './url.js';
@@ -173,18 +181,12 @@ const CLEANERS: Record<FieldKind, (value: unknown) => unknown> = {
   version: (value) => (typeof value === 'number' && Number.isFinite(value) ? value : cleanText(value)),
 };
 
-/** For a list field, the schema of one item: items are checked one by one, so one bad item costs only itself. */
-function itemSchema(schema: z.ZodMiniType): z.ZodMiniType | undefined {
-  const def = schema._zod.def as { type: string; element?: z.ZodMiniType };
-  return def.type === 'array' ? def.element : undefined;
-}
-
 /** The raw value of one field if its wire schema accepts it (for lists: the accepted items). */
 function accepted(raw: Json, key: PersonaKey): unknown {
   let value = own(raw, key);
   if (value === undefined) return undefined;
   const schema = PERSONA_FIELD_MODEL[key].wire;
-  const item = itemSchema(schema);
+  const item = itemSchemaOf(key);
   if (item) {
     return Array.isArray(value) ? value.slice(0, MAX_LIST_ITEMS).filter((entry) => item.safeParse(entry).success) : undefined;
   }

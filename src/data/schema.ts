@@ -203,5 +203,8 @@ export const collectionWireSchema = z.union([
   }),
 ]);
 
-/** The wire schema of one field's value (for a list: of the whole array). */
-export const wireSchemaOf = (key: PersonaKey): z.ZodMiniType => PERSONA_FIELD_MODEL[key].wire;
+/** For a list field, the wire schema of one item (items are checked one by one, so one bad item costs only itself). */
+export function itemSchemaOf(key: PersonaKey): z.ZodMiniType | undefined {
+  const def = PERSONA_FIELD_MODEL[key].wire._zod.def as { type: string; element?: z.ZodMiniType };
+  return def.type === 'array' ? def.element : undefined;
+}

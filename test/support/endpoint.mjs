@@ -14,12 +14,14 @@
  *   &next=cross     `next` is the same endpoint on the other loopback origin
  *                   (localhost ⇄ 127.0.0.1): fetching it would be counted under `key`
  *
- * Server mode, like the demo endpoint (demo/server/personas-query.ts): when
- * any of `q`, `app_id`, `sort`, `limit`, `offset` is present the answer is
- * `{ personas, total, next? }` for the search (every word in name, app,
- * identity, aha moment or tags; name/app matches first), app filter
- * (`app_id=a,b`), order and page (`limit`, default 100; `offset`).
+ * Server mode: when any of `q`, `app_id`, `sort`, `limit`, `offset` is present
+ * the answer is `{ personas, total, next? }` for the search, app filter
+ * (`app_id=a,b`), order and page (`limit`, default 100; `offset`) over `count`
+ * generated personas, exactly as the demo endpoint answers them: both use
+ * demo/server/personas-query.mjs. Nonsense there is a 400 `{ errors }`.
  */
+import { hasPersonaQuery, nextPageParams, parsePersonaQuery, selectPersonas } from '../../demo/server/personas-query.mjs';
+
 const counts = new Map();
 const requests = new Map();
 
@@ -110,9 +112,21 @@ export async function testEndpoint(ctx, next) {
     return;
   }
 
-  if (['q', 'app_id', 'sort', 'limit', 'offset'].some((name) => q[name] !== undefined)) {
+  const params = new URLSearchParams(ctx.querystring);
+  if (hasPersonaQuery(params)) {
+    const parsed = parsePersonaQuery(params);
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify(serverPage(ctx.path, q));
+    if (!parsed.ok) {
+      ctx.status = 400;
+      ctx.body = JSON.stringify({ errors: parsed.errors });
+      return;
+    }
+    const all = Array.from({ length: Number(q.count ?? 3) }, (_, i) => makePersona(i));
+    const { personas, total } = selectPersonas(all, parsed.query);
+    const body = { personas, total };
+    const next = nextPageParams(params, parsed.query, total);
+    if (next) body.next = `${ctx.path}?${next}`;
+    ctx.body = JSON.stringify(body);
     return;
   }
 
@@ -129,42 +143,4 @@ export async function testEndpoint(ctx, next) {
   }
   ctx.type = 'application/json';
   ctx.body = JSON.stringify(pages > 1 || q.envelope ? body : personas);
-}
-
-const fold = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-const appIdOf = (persona) => fold(persona.app).replace(/[^a-z0-9]+/g, '-');
-
-const COMPARE = {
-  name: (a, b) => a.name.localeCompare(b.name),
-  comments: (a, b) => (b.comment_count ?? 0) - (a.comment_count ?? 0),
-  validations: (a, b) => (b.validation_count ?? 0) - (a.validation_count ?? 0),
-  updated: (a, b) => Date.parse(b.updated_at ?? 0) - Date.parse(a.updated_at ?? 0),
-};
-
-/** Server-side search, filter, sort and paging over `count` generated personas. */
-function serverPage(path, q) {
-  const all = Array.from({ length: Number(q.count ?? 3) }, (_, i) => makePersona(i));
-  const apps = String(q.app_id ?? '').split(',').filter(Boolean);
-  let matches = apps.length ? all.filter((persona) => apps.includes(appIdOf(persona))) : all;
-  const words = fold(String(q.q ?? '')).split(/\s+/).filter(Boolean);
-  if (words.length) {
-    const ranked = [];
-    for (const persona of matches) {
-      const title = fold(`${persona.name} ${persona.app}`);
-      const body = fold(`${persona.identity} ${persona.aha_moment}`);
-      if (!words.every((word) => title.includes(word) || body.includes(word))) continue;
-      ranked.push({ persona, rank: words.every((word) => title.includes(word)) ? 0 : 1 });
-    }
-    matches = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.persona);
-  }
-  if (COMPARE[q.sort]) matches = [...matches].sort(COMPARE[q.sort]);
-  const limit = Number(q.limit ?? 100);
-  const offset = Number(q.offset ?? 0);
-  const body = { personas: matches.slice(offset, offset + limit), total: matches.length };
-  if (offset + limit < matches.length) {
-    const params = new URLSearchParams(q);
-    params.set('offset', String(offset + limit));
-    body.next = `${path}?${params}`;
-  }
-  return body;
 }

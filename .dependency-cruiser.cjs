@@ -1,0 +1,82 @@
+/**
+ * The layer rule for src/ (issue 12), checked by `npm run lint:deps`.
+ *
+ * Layers, lowest first: data (fetching, parsing, the persona model) → i18n
+ * (strings; may know data's types) and search → components, react, embed
+ * (may import anything below). Type-only imports count unless a rule says
+ * otherwise, so `import type` cannot smuggle a component into the data layer.
+ *
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+
+/** Lit and its parts: data must stay usable without a UI framework. */
+const LIT = '(^|/)node_modules/(lit|lit-html|lit-element|@lit|@lit-labs)/';
+
+/** Lit-specific glue that lives in src/data for now (to move out of the data layer). */
+const DATA_LIT_GLUE = ['^src/data/context\\.ts$', '^src/data/controller\\.ts$'];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycles anywhere in src/, type-only imports included.',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'data-not-above',
+      severity: 'error',
+      comment:
+        'src/data is the bottom layer: it imports nothing from i18n, components, react or embed (not even types).',
+      from: { path: '^src/data/' },
+      to: { path: '^src/(i18n|components|react|embed)/' },
+    },
+    {
+      name: 'data-no-lit',
+      severity: 'error',
+      comment:
+        'src/data imports no lit/@lit/*. Exceptions for now: context.ts and controller.ts, the Lit glue.',
+      from: { path: '^src/data/', pathNot: DATA_LIT_GLUE },
+      to: { path: LIT },
+    },
+    {
+      name: 'i18n-data-types-only',
+      severity: 'error',
+      comment: 'src/i18n may use src/data only through type-only imports (`import type`).',
+      from: { path: '^src/i18n/' },
+      to: { path: '^src/data/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'i18n-not-components',
+      severity: 'error',
+      comment: 'src/i18n imports nothing from components (not even types).',
+      from: { path: '^src/i18n/' },
+      to: { path: '^src/components/' },
+    },
+    {
+      name: 'search-not-above',
+      severity: 'error',
+      comment: 'src/search imports nothing from components or i18n (not even types).',
+      from: { path: '^src/search/' },
+      to: { path: '^src/(components|i18n)/' },
+    },
+  ],
+  options: {
+    // Only src/ is cruised; packages are leaves (their path is enough for the Lit rule).
+    doNotFollow: { path: 'node_modules' },
+    // src/ is ES modules only; without this a local function named `require` reads as CommonJS.
+    moduleSystems: ['es6', 'tsd'],
+    // Keep `import type` edges: they are dependencies too, and the i18n rule tells them apart.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+    reporterOptions: {
+      text: { highlightFocused: true },
+    },
+  },
+};
