@@ -1,9 +1,10 @@
 /**
  * The layer rule for src/ (issue 12), checked by `npm run lint:deps`.
  *
- * Layers, lowest first: data (fetching, parsing, the persona model) → i18n
- * (strings; may know data's types) and search → components, react, embed
- * (may import anything below). Type-only imports count unless a rule says
+ * Layers, lowest first: data (the contract, parsing, fetching, exports: no
+ * DOM framework) → i18n (strings; may know data's types) and search →
+ * controllers (Lit context and reactive controllers) → components, react,
+ * embed (may import anything below). Type-only imports count unless a rule says
  * otherwise, so `import type` cannot smuggle a component into the data layer.
  *
  * @type {import('dependency-cruiser').IConfiguration}
@@ -11,9 +12,6 @@
 
 /** Lit and its parts: data must stay usable without a UI framework. */
 const LIT = '(^|/)node_modules/(lit|lit-html|lit-element|@lit|@lit-labs)/';
-
-/** Lit-specific glue that lives in src/data for now (to move out of the data layer). */
-const DATA_LIT_GLUE = ['^src/data/context\\.ts$', '^src/data/controller\\.ts$'];
 
 module.exports = {
   forbidden: [
@@ -30,14 +28,13 @@ module.exports = {
       comment:
         'src/data is the bottom layer: it imports nothing from i18n, components, react or embed (not even types).',
       from: { path: '^src/data/' },
-      to: { path: '^src/(i18n|components|react|embed)/' },
+      to: { path: '^src/(i18n|controllers|components|react|embed|search|styles)/' },
     },
     {
       name: 'data-no-lit',
       severity: 'error',
-      comment:
-        'src/data imports no lit/@lit/*. Exceptions for now: context.ts and controller.ts, the Lit glue.',
-      from: { path: '^src/data/', pathNot: DATA_LIT_GLUE },
+      comment: 'src/data imports no lit/@lit/*: it is usable without a UI framework (Node, the CLI, a worker).',
+      from: { path: '^src/data/' },
       to: { path: LIT },
     },
     {
@@ -50,9 +47,9 @@ module.exports = {
     {
       name: 'i18n-not-components',
       severity: 'error',
-      comment: 'src/i18n imports nothing from components (not even types).',
+      comment: 'src/i18n imports nothing from controllers or components (not even types), and no Lit.',
       from: { path: '^src/i18n/' },
-      to: { path: '^src/components/' },
+      to: { path: '^src/(controllers|components|react|embed)/|(^|/)node_modules/(lit|lit-html|lit-element|@lit)/' },
     },
     {
       name: 'search-not-above',
@@ -60,6 +57,13 @@ module.exports = {
       comment: 'src/search imports nothing from components or i18n (not even types).',
       from: { path: '^src/search/' },
       to: { path: '^src/(components|i18n)/' },
+    },
+    {
+      name: 'controllers-not-components',
+      severity: 'error',
+      comment: 'src/controllers (Lit context and reactive controllers) import nothing from the elements.',
+      from: { path: '^src/controllers/' },
+      to: { path: '^src/(components|react|embed)/' },
     },
   ],
   options: {
