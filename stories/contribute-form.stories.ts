@@ -6,6 +6,7 @@ import '../src/components/contribute-form/contribute-form.define.js';
 import type { ContributeForm } from '../src/components/contribute-form/contribute-form.js';
 import { draftKey, writeDraft } from '../src/components/contribute-form/contribute-draft.js';
 import { resolveUrl } from '../src/data/url.js';
+import { defaultStrings } from '../src/i18n/strings.js';
 import { deepActiveElement, findInShadow, fixture, host, inShadow, shadowText, typeInto } from '../.storybook/helpers.js';
 import { mockUrl, requestsFor } from '../.storybook/mock-endpoints.js';
 
@@ -211,7 +212,7 @@ export const FailedThenRetry: Story = {
   },
 };
 
-/** The server rejects a field (HTTP 422 with `errors`): shown like the form's own validation. */
+/** The server rejects a field (HTTP 422 with `errors`): the form marks that field in its own words (server text is never shown). */
 export const RejectedByServer: Story = {
   args: {
     action: mockUrl('contributions', {
@@ -224,7 +225,9 @@ export const RejectedByServer: Story = {
     const form = await readyForm(canvasElement);
     await writeAndSend(form, 'Trust me.');
     const summary = await findInShadow(form, '[part~="summary"]');
-    await expect(summary.textContent).toContain('Please say how you know this.');
+    // The form's own words for the field the server named, never the server's free text.
+    await expect(summary.textContent).not.toContain('Please say how you know this.');
+    await expect(summary.textContent).toContain(defaultStrings.form.invalid.textRejected);
     await waitFor(() => expect(deepActiveElement()).toBe(textarea(form)));
   },
 };
