@@ -3,9 +3,6 @@ import { appNameFromId } from './parse.js';
 import type { Persona, PersonaListItem } from './types.js';
 import { defaultStrings, type PersonaStrings } from '../i18n/strings.js';
 
-/** English headings of the fields (the strings table's `fields`). */
-export const FIELD_LABELS = defaultStrings.fields;
-
 /** The labels a Markdown export uses: the fields' headings and the profile's rows. */
 export type MarkdownLabels = Pick<PersonaStrings, 'fields' | 'profile'>;
 
@@ -79,7 +76,7 @@ function mdItem(item: PersonaListItem): string {
  * The persona as a Markdown document (every field present, in reading order),
  * with English headings or the given `labels` (an element's strings). Safe to
  * paste into CommonMark, GFM, MDX (Docusaurus, Astro) and VitePress pages:
- * nothing in the data becomes markup, HTML, a link or code (see {@link md}).
+ * nothing in the data becomes markup, HTML, a link or code (see `md`).
  */
 export function personaToMarkdown(persona: Persona, labels: MarkdownLabels = defaultStrings): string {
   return markdownOf(persona, labels, '#');

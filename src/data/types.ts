@@ -12,6 +12,7 @@ export interface PersonaListItem {
   quote?: string;
 }
 
+/** Who the persona is at work, in a few words each. */
 export interface PersonaProfile {
   role?: string;
   experience?: string;
@@ -19,11 +20,13 @@ export interface PersonaProfile {
   technical_skill?: string;
 }
 
+/** One step of the persona's day: when, and what they do then. */
 export interface PersonaWorkflowStep {
   when: string;
   activities: string[];
 }
 
+/** A tool the persona uses, how often, and for what. */
 export interface PersonaTool {
   name: string;
   frequency?: string;
@@ -32,11 +35,13 @@ export interface PersonaTool {
   features: string[];
 }
 
+/** A number the persona is measured by, with its target. */
 export interface PersonaMetric {
   name: string;
   target?: string;
 }
 
+/** One persona, validated and cleaned by {@link parsePersona} (the elements show nothing else). */
 export interface Persona {
   /** Unique id, e.g. `APP-074`. */
   pid: string;

@@ -7,6 +7,7 @@ import { appLabel } from '../../data/export.js';
 import type { Persona } from '../../data/types.js';
 import type { PersonaIndex } from '../../search/persona-index.js';
 
+/** The grid's sort orders, the values of {@link GridSort} (public as `GRID_SORTS`). */
 export const SORTS = ['relevance', 'name', 'comments', 'validations', 'updated'] as const;
 /** `relevance`: best match first when searching, else the endpoint's order. */
 export type GridSort = (typeof SORTS)[number];
