@@ -20,6 +20,10 @@ const npmEntries: LibraryOptions = {
     'contribute-form': 'src/components/contribute-form/contribute-form.define.ts',
     'persona-grid': 'src/components/persona-grid/persona-grid.define.ts',
     react: 'src/react/index.ts',
+    // persona-widgets/react/<tag>: one generated wrapper each (scripts/generate-wrappers.mjs).
+    ...Object.fromEntries(
+      ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid'].map((tag) => [`react/${tag}`, `src/react/${tag}.ts`]),
+    ),
   },
   formats: ['es'],
 };

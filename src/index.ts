@@ -2,31 +2,90 @@
  * persona-widgets: the element classes and the data API. Importing this
  * module registers nothing; import `persona-widgets/define.js` (all tags) or
  * `persona-widgets/persona-card.js` (one tag) for that.
+ *
+ * Every public name is listed here (no `export *`): what is not here is
+ * internal and may change in any release. `etc/persona-widgets.api.md` is the
+ * report of this surface; CI fails when it differs from the build.
  */
-export { PersonaCard } from './components/persona-card/persona-card.js';
-export type { PersonaErrorDetail, PersonaLoadDetail } from './components/persona-card/persona-card.js';
+
+// The elements, and the details of the events they fire.
+export { PersonaCard, type PersonaErrorDetail, type PersonaLoadDetail } from './components/persona-card/persona-card.js';
+export {
+  PersonaGrid,
+  type PersonaGridChangeDetail,
+  type PersonaGridLoadDetail,
+  type PersonaSelectDetail,
+} from './components/persona-grid/persona-grid.js';
+export type { GridQuery } from './components/persona-grid/grid-view.js';
 export {
   ContributeForm,
   ContributeError,
+  type ContributeErrorDetail,
+  type ContributeErrorKind,
+  type ContributeSubmitDetail,
+  type ContributeSuccessDetail,
 } from './components/contribute-form/contribute-form.js';
-export type {
-  ContributeErrorKind,
-  ContributeSubmitDetail,
-  ContributeSuccessDetail,
-  ContributeErrorDetail,
-  ContributeFormValues,
-} from './components/contribute-form/contribute-form.js';
-export { PersonaGrid } from './components/persona-grid/persona-grid.js';
-export type {
-  PersonaGridChangeDetail,
-  PersonaGridLoadDetail,
-  PersonaSelectDetail,
-} from './components/persona-grid/persona-grid.js';
-export type { SortOrder, GridQuery } from './components/persona-grid/grid-view.js';
-export { PersonaIndex, fold, tokenize, type SearchHit } from './search/index.js';
 export { PersonaProvider } from './components/persona-provider/persona-provider.js';
+export type { PersonaProviderContext } from './controllers/provider-context.js';
+
+// Strings: the English table and page-wide defaults.
 export { defaultStrings, type FormatNumber, type PersonaStrings, type PersonaStringsOverride } from './i18n/index.js';
 export { setDefaultStrings } from './controllers/localize.js';
-export { personaProviderContext, type PersonaProviderContext } from './controllers/provider-context.js';
-export * from './data/index.js';
+export { describePersonaError } from './i18n/errors.js';
+export type { DeepPartial } from './i18n/strings.js';
+
+// The data API, as persona-widgets/data.js exports it.
+export {
+  personaClient,
+  PersonaClient,
+  PersonaSource,
+  PersonaError,
+  parseCollection,
+  parsePersona,
+  PERSONA_FIELD_MODEL,
+  PROFILE_ROWS,
+  SORT_ORDERS,
+  collectionWireSchema,
+  personaSchema,
+  personaWireSchema,
+  fieldToText,
+  personaToJson,
+  personaToMarkdown,
+  personasToCsv,
+  personasToJson,
+  personasToMarkdown,
+  CONTRIBUTION_KINDS,
+  PERSONA_FIELDS,
+  contributionSchema,
+  validateContribution,
+  type PersonaClientOptions,
+  type PersonaCollection,
+  type PersonaSourceListener,
+  type PagingStop,
+  type SourceState,
+  type PersonaErrorKind,
+  type PersonaErrorOptions,
+  type Persona,
+  type PersonaListItem,
+  type PersonaMetric,
+  type PersonaPage,
+  type PersonaProfile,
+  type PersonaTool,
+  type PersonaWorkflowStep,
+  type SkippedRecord,
+  type ExportLabels,
+  type FieldGroup,
+  type FieldKind,
+  type PersonaKey,
+  type SortOrder,
+  type Contribution,
+  type ContributionBase,
+  type ContributionErrors,
+  type ContributionInput,
+  type ContributionKind,
+  type ContributionValidation,
+  type Contributor,
+  type PersonaField,
+} from './data/index.js';
+
 export { VERSION } from './version.js';

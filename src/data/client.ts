@@ -10,6 +10,7 @@ import { PersonaError, toPersonaError } from './errors.js';
 import { parseCollection } from './parse.js';
 import type { Persona, PersonaPage, SkippedRecord } from './types.js';
 
+/** Settings of a {@link PersonaClient}: `personaClient.configure(options)` changes any of them. */
 export interface PersonaClientOptions {
   /** Milliseconds before one attempt counts as timed out. */
   timeout: number;
@@ -88,12 +89,14 @@ export interface PagingStop {
   next: string;
 }
 
+/** Where a {@link PersonaSource} is: loading, ready with a collection, or failed. */
 export type SourceState =
   | { status: 'loading' }
   | { status: 'ready'; collection: PersonaCollection; loadingMore?: boolean; moreError?: PersonaError }
   | { status: 'error'; error: PersonaError };
 
-type Listener = (state: SourceState) => void;
+/** Called by {@link PersonaSource.subscribe} with the source's state on every change. */
+export type PersonaSourceListener = (state: SourceState) => void;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -105,7 +108,7 @@ export class PersonaSource {
   #started = false;
   #firstPage?: Promise<PersonaCollection>;
   #morePage?: Promise<PersonaCollection>;
-  #listeners = new Set<Listener>();
+  #listeners = new Set<PersonaSourceListener>();
   /** Every page URL requested for this source, the first included: a repeat ends paging. */
   #fetched = new Set<string>();
 
@@ -119,7 +122,7 @@ export class PersonaSource {
   }
 
   /** Calls `listener` on every change; returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
+  subscribe(listener: PersonaSourceListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }

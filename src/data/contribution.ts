@@ -23,18 +23,6 @@ export const PERSONA_FIELDS = CONTRIBUTABLE_KEYS;
 /** One of {@link PERSONA_FIELDS}. */
 export type PersonaField = (typeof PERSONA_FIELDS)[number];
 
-/** The form's input `name`s; error keys from {@link validateContribution} use these (`website` is the honeypot). */
-export const CONTRIBUTION_INPUT_NAMES = [
-  'kind',
-  'pid',
-  'field',
-  'text',
-  'role',
-  'experience',
-  'email',
-  'website',
-] as const;
-
 /** Longest contribution text, in characters, after trimming. */
 export const MAX_CONTRIBUTION_LENGTH = 5000;
 /** Longest contributor role, experience or email, in characters. */
@@ -107,7 +95,7 @@ function kindRequirements(value: Loose, ctx: z.core.$RefinementCtx<Loose>): void
 /**
  * Zod schema of the `POST` body as sent (before normalisation). `pid` is
  * required unless `kind` is `new`; `field` for confirm/correct/extend; `text`
- * (1–{@link MAX_CONTRIBUTION_LENGTH} characters after trimming) unless `kind` is
+ * (1 to `MAX_CONTRIBUTION_LENGTH`, 5,000, characters after trimming) unless `kind` is
  * `confirm`. Unknown keys are stripped. Prefer {@link validateContribution},
  * which also maps errors to input names and normalises the result.
  */
@@ -153,7 +141,8 @@ export interface Contributor {
   email?: string;
 }
 
-interface ContributionBase {
+/** What every kind of {@link Contribution} has: its text, who sent it, when and from which page. */
+export interface ContributionBase {
   /** Trimmed; for `confirm` it may be absent. */
   text?: string;
   contributor: Contributor;
@@ -225,7 +214,7 @@ function normalize(data: Parsed): Contribution {
  * Checks a contribution body (as built by the form or received by a server).
  * Never throws. On success the contribution is normalised: strings trimmed,
  * empty optional fields removed, `pid`/`field` dropped for `new`, and the
- * honeypot `website` removed (check it first with {@link isHoneypotFilled}).
+ * honeypot `website` removed (check it first with `isHoneypotFilled`).
  */
 export function validateContribution(input: unknown): ContributionValidation {
   const result = contributionSchema.safeParse(input);

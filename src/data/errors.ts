@@ -16,6 +16,7 @@ export type PersonaErrorKind =
   /** No endpoint is configured for the element. */
   | 'config';
 
+/** What a {@link PersonaError} knows besides its kind and message. */
 export interface PersonaErrorOptions {
   url?: string;
   status?: number;
@@ -24,6 +25,10 @@ export interface PersonaErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * The one error of the data layer: `kind` says what went wrong; `url`, `status`
+ * and `retryAfter` say where and how. The elements' `persona-error` events carry it.
+ */
 export class PersonaError extends Error {
   override readonly name = 'PersonaError';
   readonly kind: PersonaErrorKind;

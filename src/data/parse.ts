@@ -218,7 +218,7 @@ export function parsePersona(raw: unknown): Persona | { skipped: string } {
 
 /**
  * Parses a whole response body (already JSON-decoded).
- * @param baseUrl the URL the body came from, to resolve a relative `next`.
+ * @param baseUrl - the URL the body came from, to resolve a relative `next`.
  * @throws PersonaError of kind `data` when the body is not one of the contract's shapes.
  */
 export function parseCollection(body: unknown, baseUrl?: string): PersonaPage {

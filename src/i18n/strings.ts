@@ -13,6 +13,7 @@ import type { SortOrder } from '../data/query.js';
 /** Formats a number in the element's language: `num(1234)` is "1,234" in English, "1.234" in German. */
 export type FormatNumber = (n: number) => string;
 
+/** Every word the elements show, by group (`common`, `card`, `grid`, `form`, …); `defaultStrings` is the English table. */
 export interface PersonaStrings {
   /**
    * Language the strings are written in (BCP 47), put on the form's text so screen
@@ -201,7 +202,8 @@ export interface PersonaStrings {
   };
 }
 
-type DeepPartial<T> = T extends (...args: never[]) => unknown
+/** `T` with every property optional, recursively (functions stay whole). */
+export type DeepPartial<T> = T extends (...args: never[]) => unknown
   ? T
   : T extends object
     ? { [K in keyof T]?: DeepPartial<T[K]> }
