@@ -24,7 +24,7 @@ interface GridArgs {
   'sync-url'?: string;
   onPersonaSelect?: (event: Event) => void;
   onPersonaGridChange?: (event: Event) => void;
-  onPersonaLoad?: (event: Event) => void;
+  onPersonaGridLoad?: (event: Event) => void;
   onPersonaError?: (event: Event) => void;
 }
 
@@ -45,7 +45,7 @@ const meta = {
     .personas=${args.personas}
     @persona-select=${args.onPersonaSelect}
     @persona-grid-change=${args.onPersonaGridChange}
-    @persona-load=${args.onPersonaLoad}
+    @persona-grid-load=${args.onPersonaGridLoad}
     @persona-error=${args.onPersonaError}
   ></persona-grid>`,
   args: { src: fixture('personas.json'), 'page-size': 12 },

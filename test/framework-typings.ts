@@ -28,7 +28,7 @@ export const reactGrid: JSX.IntrinsicElements['persona-grid'] = {
   'no-controls': true,
   'sync-url': true,
   sort: 'name',
-  'onpersona-load': (event) => event.detail.personas.length,
+  'onpersona-grid-load': (event) => event.detail.personas.length,
   'onpersona-grid-change': (event) => event.detail.apps,
   'onpersona-select': (event) => event.detail.persona.pid,
 };
@@ -54,7 +54,7 @@ export const wrapperCard: PersonaCardProps = {
 };
 export const wrapperGrid: PersonaGridProps = {
   noControls: true,
-  onPersonaLoad: (event) => event.detail.total,
+  onPersonaGridLoad: (event) => event.detail.total,
   onPersonaSelect: (event) => event.detail.persona,
   onPersonaGridChange: (event) => event.detail.query,
 };
@@ -95,3 +95,8 @@ export const svelteCard: SvelteHTMLElements['persona-card'] = {
 export const svelteProvider: SvelteHTMLElements['persona-provider'] = { src: '/api/personas', 'contribute-action': '/c' };
 // @ts-expect-error not a variant
 export const svelteBad: SvelteHTMLElements['persona-card'] = { variant: 'huge' };
+
+// Every event name has one detail type: the grid's arrivals are persona-grid-load, a card's persona-load.
+declare const someGrid: HTMLElementTagNameMap['persona-grid'];
+someGrid.addEventListener('persona-grid-load', (event) => event.detail.personas.length);
+someGrid.addEventListener('persona-load', (event) => event.detail.persona.pid);

@@ -113,7 +113,7 @@ describe('hostile data corpus', () => {
   it('the grid renders the valid records, explains the skipped ones, and creates no active content', async () => {
     const grid = await fixture<HTMLElement>(html`<persona-grid src=${url} page-size="50" variant="full"></persona-grid>`);
     const loaded = await new Promise<PersonaGridLoadDetail>((resolve) =>
-      grid.addEventListener('persona-load', (event) => resolve((event as unknown as CustomEvent<PersonaGridLoadDetail>).detail), { once: true }),
+      grid.addEventListener('persona-grid-load', (event) => resolve((event as unknown as CustomEvent<PersonaGridLoadDetail>).detail), { once: true }),
     );
     // 13 hostile-string personas + BIG, DEEP, COUNTS, FLOAT, PROTO; the rest skipped with reasons.
     expect(loaded.personas.map((p) => p.pid)).to.deep.equal([

@@ -132,7 +132,7 @@ describe('<persona-grid>', () => {
   });
 
   describe('from an endpoint', () => {
-    it('shows skeletons, then one page of cards fed from the collection, and fires persona-load', async () => {
+    it('shows skeletons, then one page of cards fed from the collection, and fires persona-grid-load', async () => {
       const key = uniqueKey();
       const grid = await fixture<PersonaGrid>(
         html`<persona-grid src=${endpoint({ key, count: 30, delay: 150 })} page-size="12"></persona-grid>`,
@@ -140,7 +140,7 @@ describe('<persona-grid>', () => {
       expect(root(grid).querySelectorAll('[part~="skeleton"]').length).to.be.above(0);
       expect(countText(grid)).to.equal('Loading personas…');
       expect($(grid, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
-      const { detail } = (await oneEvent(grid, 'persona-load')) as CustomEvent<PersonaGridLoadDetail>;
+      const { detail } = (await oneEvent(grid, 'persona-grid-load')) as CustomEvent<PersonaGridLoadDetail>;
       expect(detail.personas).to.have.length(30);
       await settled(grid);
       expect(items(grid)).to.have.length(12);
@@ -150,9 +150,12 @@ describe('<persona-grid>', () => {
       expect(await requestCount(key)).to.equal(1);
     });
 
-    it('hears the grid, not its cards: one persona-load per arrival', async () => {
+    it('hears the grid, not its cards: one persona-grid-load per arrival, no persona-load', async () => {
       const heard: Event[] = [];
-      const wrapper = await fixture<HTMLElement>(html`<div @persona-load=${(e: Event) => heard.push(e)}></div>`);
+      const cardLoads: Event[] = [];
+      const wrapper = await fixture<HTMLElement>(
+        html`<div @persona-grid-load=${(e: Event) => heard.push(e)} @persona-load=${(e: Event) => cardLoads.push(e)}></div>`,
+      );
       const grid = document.createElement('persona-grid');
       grid.src = endpoint({ key: uniqueKey(), count: 5 });
       wrapper.append(grid);
@@ -160,6 +163,7 @@ describe('<persona-grid>', () => {
       await aTimeout(50);
       expect(heard).to.have.length(1);
       expect(heard[0]!.target === grid).to.equal(true);
+      expect(cardLoads, 'the grid\'s own cards stay inside').to.have.length(0);
     });
 
     it('"Show more" adds a page and moves focus to its first card', async () => {

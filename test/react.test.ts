@@ -160,7 +160,7 @@ describe('persona-widgets/react', () => {
       persona('G-003', 'Support Lead', 'Segment'),
     ];
 
-    it('passes personas and options, and calls onPersonaLoad, onPersonaSelect and onPersonaGridChange', async () => {
+    it('passes personas and options, and calls onPersonaGridLoad, onPersonaSelect and onPersonaGridChange', async () => {
       const loads: PersonaGridLoadDetail[] = [];
       const selects: PersonaSelectDetail[] = [];
       const changes: PersonaGridChangeDetail[] = [];
@@ -172,7 +172,7 @@ describe('persona-widgets/react', () => {
           theme: 'light',
           pageSize: 2,
           sort: 'name',
-          onPersonaLoad: (e) => loads.push(e.detail),
+          onPersonaGridLoad: (e) => loads.push(e.detail),
           onPersonaSelect: (e) => selects.push(e.detail),
           onPersonaGridChange: (e) => changes.push(e.detail),
         }),
@@ -181,7 +181,7 @@ describe('persona-widgets/react', () => {
       expect(grid).to.be.instanceOf(PersonaGridClass);
       expect(grid.pageSize).to.equal(2);
       expect(grid.sort).to.equal('name');
-      await waitUntil(() => loads.length > 0, 'no persona-load');
+      await waitUntil(() => loads.length > 0, 'no persona-grid-load');
       expect(loads[0]!.personas.map((p) => p.pid)).to.deep.equal(['G-001', 'G-002', 'G-003']);
       await waitUntil(() => grid.shadowRoot!.querySelectorAll('persona-card').length === 2, 'no cards');
 

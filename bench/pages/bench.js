@@ -4,7 +4,7 @@
  *
  * - `?impl=` picks what the page measures: `real` (dist/persona-widgets.js,
  *   the production bundle) or a naive baseline (bench/pages/naive.js).
- * - The first `persona-load` anywhere on the page (cards and grids fire it once
+ * - The first `persona-load` (cards) or `persona-grid-load` (grids) on the page (fired once
  *   their content is rendered) is timed to the paint after it.
  * - Layout shifts are collected from the start (buffered), CLS as Chrome
  *   defines it: the largest session window (gaps < 1 s, windows ≤ 5 s),
@@ -72,13 +72,13 @@
   addEventListener('persona-error', (event) => errors.push(String(event.detail?.error?.message ?? event.detail?.error)));
   let loads = 0;
   const firstPainted = new Promise((resolve) => {
-    addEventListener(
-      'persona-load',
-      () => {
-        loads++;
-        if (loads === 1) afterPaint().then(resolve);
-      },
-    );
+    const loaded = () => {
+      loads++;
+      if (loads === 1) afterPaint().then(resolve);
+    };
+    // A card fires persona-load, a grid persona-grid-load (the naive baselines do the same).
+    addEventListener('persona-load', loaded);
+    addEventListener('persona-grid-load', loaded);
   });
   const loaded = (count) =>
     new Promise((resolve) => {

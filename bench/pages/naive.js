@@ -8,7 +8,7 @@
  * <naive-grid src>: fetches the collection, renders a card for EVERY persona
  *   (light DOM, one innerHTML), and filters on each input event with a plain
  *   substring scan over JSON.stringify(persona), hiding the cards that miss.
- *   Fires `persona-load` once rendered and `naive-grid-change` per search.
+ *   Fires `persona-grid-load` once rendered and `naive-grid-change` per search.
  */
 const escape = (text) =>
   String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -58,7 +58,7 @@ grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:16px}${cardCss}</s
       count.textContent = `${matches} of ${personas.length} personas`;
       this.dispatchEvent(new CustomEvent('naive-grid-change', { bubbles: true, detail: { query, count: matches } }));
     });
-    this.dispatchEvent(new CustomEvent('persona-load', { bubbles: true, detail: { personas } }));
+    this.dispatchEvent(new CustomEvent('persona-grid-load', { bubbles: true, detail: { personas } }));
   }
 }
 

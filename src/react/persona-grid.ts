@@ -29,8 +29,8 @@ export interface PersonaGridEvents {
   onPersonaSelect?: (event: CustomEvent<PersonaSelectDetail>) => void;
   /** `persona-grid-change`: The user changed the view. Detail: `{ query, apps, sort, count, total }`. */
   onPersonaGridChange?: (event: CustomEvent<PersonaGridChangeDetail>) => void;
-  /** `persona-load`: Personas arrived (first page, later pages, each server answer). Detail: `{ personas, total, skipped }`. */
-  onPersonaLoad?: (event: CustomEvent<PersonaGridLoadDetail>) => void;
+  /** `persona-grid-load`: Personas arrived (first page, later pages, each server answer). Detail: `{ personas, total, skipped }`. */
+  onPersonaGridLoad?: (event: CustomEvent<PersonaGridLoadDetail>) => void;
   /** `persona-error`: The personas could not be loaded. Detail: `{ error }` as on the card. */
   onPersonaError?: (event: CustomEvent<PersonaErrorDetail>) => void;
 }
@@ -64,7 +64,7 @@ export const PersonaGrid: Wrapper<PersonaGridProps> = createComponent({
   events: {
     onPersonaSelect: 'persona-select' as EventName<CustomEvent<PersonaSelectDetail>>,
     onPersonaGridChange: 'persona-grid-change' as EventName<CustomEvent<PersonaGridChangeDetail>>,
-    onPersonaLoad: 'persona-load' as EventName<CustomEvent<PersonaGridLoadDetail>>,
+    onPersonaGridLoad: 'persona-grid-load' as EventName<CustomEvent<PersonaGridLoadDetail>>,
     onPersonaError: 'persona-error' as EventName<CustomEvent<PersonaErrorDetail>>,
   },
 });

@@ -14,7 +14,6 @@ import type {
   ContributeSubmitDetail,
   ContributeSuccessDetail,
   ContributionKind,
-  GridSort,
   PersonaCard,
   PersonaErrorDetail,
   PersonaField,
@@ -25,6 +24,7 @@ import type {
   PersonaProvider,
   PersonaSelectDetail,
   PersonaStringsOverride,
+  SortOrder,
 } from '../index.js';
 // The tags' HTMLElementTagNameMap and HTMLElementEventMap entries (document.querySelector('persona-card'), …).
 import type {} from '../define.js';
@@ -85,7 +85,7 @@ export interface PersonaGridAttributes {
   /** The search text. Set it to preset a search. */
   query?: string;
   /** `relevance` (default: best match first when searching, else the endpoint's order), `name`, `comments`, `validations` or `updated`. */
-  sort?: GridSort;
+  sort?: SortOrder;
   /** Cards per page ("Show more" adds as many); the `limit` in server mode. */
   'page-size'?: number;
   /** Passed to every card: `compact` (default) or `full`. */
@@ -143,7 +143,7 @@ export interface PersonaGridEvents {
   /** The user changed the view. Detail: `{ query, apps, sort, count, total }`. */
   'persona-grid-change': CustomEvent<PersonaGridChangeDetail>;
   /** Personas arrived (first page, later pages, each server answer). Detail: `{ personas, total, skipped }`. */
-  'persona-load': CustomEvent<PersonaGridLoadDetail>;
+  'persona-grid-load': CustomEvent<PersonaGridLoadDetail>;
   /** The personas could not be loaded. Detail: `{ error }` as on the card. */
   'persona-error': CustomEvent<PersonaErrorDetail>;
 }

@@ -13,5 +13,6 @@ declare global {
   interface HTMLElementEventMap {
     'persona-select': CustomEvent<import('./persona-grid.js').PersonaSelectDetail>;
     'persona-grid-change': CustomEvent<import('./persona-grid.js').PersonaGridChangeDetail>;
+    'persona-grid-load': CustomEvent<import('./persona-grid.js').PersonaGridLoadDetail>;
   }
 }

@@ -51,7 +51,7 @@ export interface PersonaGridChangeDetail {
   total?: number;
 }
 
-/** Detail of the grid's `persona-load`. */
+/** Detail of `persona-grid-load`. */
 export interface PersonaGridLoadDetail {
   /** Every persona loaded so far (local mode) or of the current server answer. */
   personas: readonly Persona[];
@@ -104,7 +104,7 @@ const INTERACTIVE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMM
  *
  * @fires persona-select - A card was activated (click or Enter). Detail: `{ persona }`.
  * @fires persona-grid-change - The user changed the view. Detail: `{ query, apps, sort, count, total }`.
- * @fires persona-load - Personas arrived (first page, later pages, each server answer).
+ * @fires persona-grid-load - Personas arrived (first page, later pages, each server answer).
  *   Detail: `{ personas, total, skipped }`.
  * @fires persona-error - The personas could not be loaded. Detail: `{ error }` as on the card.
  *
@@ -520,7 +520,7 @@ export class PersonaGrid extends LitElement {
     if (feed.status === 'error') {
       this.#emit('persona-error', { error: feed.error });
     } else if (feed.status === 'ready') {
-      this.#emit<PersonaGridLoadDetail>('persona-load', {
+      this.#emit<PersonaGridLoadDetail>('persona-grid-load', {
         personas: feed.personas,
         total: feed.total,
         skipped: feed.skipped,
