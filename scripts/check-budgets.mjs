@@ -26,12 +26,15 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * Sizes in bytes (gzip). Set 2026-11-25 from `npm run bench` on the working tree of that day
  * (measured: bundle 47,221, IIFE 48,454, card 29,274, grid 37,360, form 34,307, provider
  * 17,495, grid elements 735 at both 1,000 and 10,000 personas), ~2 % headroom.
+ * Raised 2026-12-02 for the security fixes (bounded paging and search, the embed allow-list,
+ * safe exports: bundle 48,485, IIFE 49,813, card 30,710, grid 38,925), ~1 % headroom; the
+ * embed-cost work (issue 13) is where these come down to their targets.
  */
 const BUDGETS = {
-  bundle: { label: 'dist/persona-widgets.js, gzip', budget: 48_250, target: 30_000 },
-  iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 49_500, target: undefined },
-  card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 30_000, target: 16_000 },
-  grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 38_250, target: undefined },
+  bundle: { label: 'dist/persona-widgets.js, gzip', budget: 49_000, target: 30_000 },
+  iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 50_300, target: undefined },
+  card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 31_000, target: 16_000 },
+  grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 39_300, target: undefined },
   form: { label: 'contribute-form.js + Lit + zod, gzip', budget: 35_000, target: undefined },
   provider: { label: 'persona-provider.js + Lit + zod, gzip', budget: 18_000, target: undefined },
   requests: { label: 'endpoint requests, 50 cards + grid + form on one src', budget: 1, target: 1 },
