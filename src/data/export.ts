@@ -108,7 +108,7 @@ const MARKDOWN: Partial<Record<FieldKind, SectionWriter>> = {
  * The persona as a Markdown document (every field present, in reading order),
  * headed by the given labels (an element's strings, or `defaultStrings`). Safe
  * to paste into CommonMark, GFM, MDX (Docusaurus, Astro) and VitePress pages:
- * nothing in the data becomes markup, HTML, a link or code (see {@link md}).
+ * nothing in the data becomes markup, HTML, a link or code (see `md`).
  */
 export function personaToMarkdown(persona: Persona, labels: ExportLabels): string {
   return markdownOf(persona, labels, '#');
