@@ -51,7 +51,7 @@ async function launcher() {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/node/**', '!test/cli/**'],
   nodeResolve: true,
   // One tab at a time: a background tab gets no requestAnimationFrame or
   // IntersectionObserver callbacks, which fixtures and lazy loading rely on.
