@@ -57,9 +57,10 @@ test('grid → card → suggest an edit → form → send → back, by keyboard 
 
   const selected = page.evaluate(
     () =>
-      new Promise<string>((resolve) =>
-        document.addEventListener('persona-select', (e) => resolve((e as CustomEvent).detail.persona.pid), { once: true }),
-      ),
+      new Promise<string>((resolve, reject) => {
+        document.addEventListener('persona-select', (e) => resolve((e as CustomEvent).detail.persona.pid), { once: true });
+        setTimeout(() => reject(new Error('Enter on a card fired no persona-select within 10 s')), 10_000);
+      }),
   );
   await page.keyboard.press('Enter');
   assert.match(await selected, /^APP-/);
