@@ -4,12 +4,7 @@ import { PersonaDataController } from '../../controllers/persona-data.js';
 import { PersonaError } from '../../data/errors.js';
 import { describePersonaError } from '../../i18n/errors.js';
 import type { PersonaField } from '../../data/contribution.js';
-import {
-  appLabel,
-  personaToJson,
-  personaToMarkdown,
-} from '../../data/export.js';
-import { downloadText, safeFilename } from '../shared/download.js';
+import { appLabel } from '../../data/export.js';
 import { parsePersona } from '../../data/parse.js';
 import { PERSONA_FIELD_MODEL, PROFILE_ROWS, SECTION_KEYS, type ListKey, type SectionKey, type TextKey } from '../../data/schema.js';
 import type { Persona, PersonaListItem, SkippedRecord } from '../../data/types.js';
@@ -18,6 +13,7 @@ import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
 import { cardStyles } from './persona-card.styles.js';
+import { copyMarkdown, downloadJson } from './persona-card.exports.js';
 
 /** Detail of `persona-load`. */
 export interface PersonaLoadDetail {
@@ -153,6 +149,7 @@ export class PersonaCard extends LitElement {
   @property({ attribute: 'strings', converter: stringsConverter }) strings?: PersonaStringsOverride;
 
   @state() private expanded = new Set<string>();
+  /** What the last Copy / Download did, for the status line. */
   @state() private status = '';
   /** The field being edited in the dialog ('' for the whole persona), if it is open. */
   @state() private editing?: { field: string; kind: 'correct' | 'extend' };
@@ -504,21 +501,11 @@ export class PersonaCard extends LitElement {
   }
 
   async #copyMarkdown(persona: Persona) {
-    const strings = this.#l10n.strings;
-    const markdown = personaToMarkdown(persona, strings);
-    try {
-      await navigator.clipboard.writeText(markdown);
-      this.status = strings.card.copied;
-    } catch {
-      // Clipboard access is often denied in iframes: offer the file instead.
-      downloadText(`${safeFilename(persona.pid)}.md`, markdown, 'text/markdown');
-      this.status = strings.card.copyFallback;
-    }
+    this.status = await copyMarkdown(persona, this.#l10n.strings);
   }
 
   #downloadJson(persona: Persona) {
-    downloadText(`${safeFilename(persona.pid)}.json`, personaToJson(persona), 'application/json');
-    this.status = this.#l10n.strings.card.downloaded;
+    this.status = downloadJson(persona, this.#l10n.strings);
   }
 
   #renderSections(persona: Persona, level: number) {
