@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { PersonaError } from '../../data/errors.js';
@@ -6,14 +6,14 @@ import { describePersonaError } from '../../i18n/errors.js';
 import type { PersonaField } from '../../data/contribution.js';
 import { appLabel } from '../../data/export.js';
 import { parsePersona } from '../../data/parse.js';
-import { PERSONA_FIELD_MODEL, PROFILE_ROWS, SECTION_KEYS, type ListKey, type SectionKey, type TextKey } from '../../data/schema.js';
-import type { Persona, PersonaListItem, SkippedRecord } from '../../data/types.js';
+import type { Persona, SkippedRecord } from '../../data/types.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
 import { cardStyles } from './persona-card.styles.js';
 import { copyMarkdown, downloadJson } from './persona-card.exports.js';
+import { heading, renderSections, type EditKind } from './persona-card.sections.js';
 
 /** Detail of `persona-load`. */
 export interface PersonaLoadDetail {
@@ -152,7 +152,7 @@ export class PersonaCard extends LitElement {
   /** What the last Copy / Download did, for the status line. */
   @state() private status = '';
   /** The field being edited in the dialog ('' for the whole persona), if it is open. */
-  @state() private editing?: { field: string; kind: 'correct' | 'extend' };
+  @state() private editing?: { field: string; kind: EditKind };
   #editOpener?: HTMLElement;
 
   #data = new PersonaDataController(this);
@@ -329,12 +329,6 @@ export class PersonaCard extends LitElement {
     return this.#l10n.strings.common.pagingStopped(state.collection.personas.length, this.#l10n.num);
   }
 
-  /** `data`: the text is the persona's, so its direction is its own (`dir="auto"`). */
-  #heading(level: number, text: string | TemplateResult, part: string, className: string, data = false) {
-    const clamped = Math.min(6, Math.max(1, Math.round(level) || 3));
-    return html`<div role="heading" aria-level=${clamped} part=${part} class=${className} dir=${data ? 'auto' : nothing}>${text}</div>`;
-  }
-
   #clampable(key: string, text: string, className: string, part: string) {
     const long = text.length > CLAMP_CHARS && !this.#fits.has(key);
     const open = this.expanded.has(key);
@@ -397,7 +391,7 @@ export class PersonaCard extends LitElement {
           ${app
             ? html`<p part="app" class="app" dir="auto">${app} <span class="pid">· ${persona.pid}</span></p>`
             : nothing}
-          ${this.#heading(level, name, 'title', 'title', true)}
+          ${heading(level, name, 'title', 'title', true)}
         </div>
       </header>
       ${this.#clampable('identity', persona.identity, 'identity', 'identity')}
@@ -407,7 +401,15 @@ export class PersonaCard extends LitElement {
             <blockquote dir="auto">${persona.aha_moment}</blockquote>
           </figure>`
         : nothing}
-      ${this.variant === 'full' ? this.#renderSections(persona, level + 1) : nothing}
+      ${this.variant === 'full'
+        ? renderSections(persona, {
+            strings: this.#l10n.strings,
+            level: level + 1,
+            contributing: Boolean(this.#contributeAction()),
+            clampable: (key, text, className, part) => this.#clampable(key, text, className, part),
+            edit: (event, field, kind) => this.#openEditor(event, field, kind),
+          })
+        : nothing}
       ${this.#renderMeta(persona)} ${this.#renderActions(persona)}
     </article>`;
   }
@@ -452,7 +454,7 @@ export class PersonaCard extends LitElement {
     return this.#data.contributeAction(this.contributeAction);
   }
 
-  async #openEditor(event: Event, field: string, kind: 'correct' | 'extend') {
+  async #openEditor(event: Event, field: string, kind: EditKind) {
     this.#editOpener = event.currentTarget as HTMLElement;
     this.editing = { field, kind };
     // Only microtasks until showModal(), so a late `close` from a previous opening cannot interleave.
@@ -506,134 +508,5 @@ export class PersonaCard extends LitElement {
 
   #downloadJson(persona: Persona) {
     this.status = downloadJson(persona, this.#l10n.strings);
-  }
-
-  #renderSections(persona: Persona, level: number) {
-    const { fields, card } = this.#l10n.strings;
-    const contributing = Boolean(this.#contributeAction());
-    const missing: PersonaField[] = [];
-    const section = (key: PersonaField, body: TemplateResult | typeof nothing) => {
-      if (body === nothing) {
-        missing.push(key);
-        return nothing;
-      }
-      // Not a landmark (no accessible name): the heading labels it, and many cards repeat these names.
-      return html`<section part="section" data-field=${key}>
-        <div class="section-header">
-          ${this.#heading(level, fields[key], 'section-heading', 'section-heading')}
-          ${contributing
-            ? html`<button
-                part="button suggest-button"
-                class="link"
-                aria-label=${card.suggestEditTo(fields[key])}
-                @click=${(event: Event) => this.#openEditor(event, key, 'correct')}
-              >
-                ${card.suggestEdit}
-              </button>`
-            : nothing}
-        </div>
-        ${body}
-      </section>`;
-    };
-    const invitations = () =>
-      contributing && missing.length
-        ? html`<section part="section invitations" data-field="invitations">
-            ${this.#heading(level, card.invite, 'section-heading', 'section-heading')}
-            <p class="muted">${card.inviteIntro}</p>
-            <ul class="invitations">
-              ${missing.map(
-                (key) =>
-                  html`<li>
-                    <button
-                      part="button invitation-button"
-                      class="link"
-                      aria-label=${card.inviteField(fields[key])}
-                      @click=${(event: Event) => this.#openEditor(event, key, 'extend')}
-                    >
-                      ${fields[key]}
-                    </button>
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing;
-    const body = (key: SectionKey) => this.#renderSectionBody(persona, key);
-    return html`${SECTION_KEYS.map((key) => section(key, body(key)))} ${invitations()}`;
-  }
-
-  /** A section's content, by the field's kind (schema.ts); `nothing` when the persona lacks the field. */
-  #renderSectionBody(persona: Persona, key: SectionKey): TemplateResult | typeof nothing {
-    const labels = this.#l10n.strings.profile;
-    switch (PERSONA_FIELD_MODEL[key].kind) {
-      case 'text': {
-        const value = persona[key as TextKey];
-        return value ? this.#clampable(key, value, '', 'text') : nothing;
-      }
-      case 'list': {
-        const list = persona[key as ListKey];
-        return list ? html`<ul>${list.map((item) => this.#renderItem(item))}</ul>` : nothing;
-      }
-      case 'profile': {
-        const profile = persona.profile;
-        return profile
-          ? html`<dl>
-              ${PROFILE_ROWS.filter((row) => profile[row]).map(
-                (row) => html`<dt>${labels[row]}</dt><dd dir="auto">${profile[row]}</dd>`,
-              )}
-            </dl>`
-          : nothing;
-      }
-      case 'workflow':
-        return persona.workflow
-          ? html`<ol>
-              ${persona.workflow.map(
-                (step) =>
-                  html`<li>
-                    <strong dir="auto">${step.when}</strong>
-                    ${step.activities.length
-                      ? html`<ul>
-                          ${step.activities.map((activity) => html`<li dir="auto">${activity}</li>`)}
-                        </ul>`
-                      : nothing}
-                  </li>`,
-              )}
-            </ol>`
-          : nothing;
-      case 'tools':
-        return persona.tools
-          ? html`<ul>
-              ${persona.tools.map((tool) => {
-                const facts = [tool.frequency, tool.duration].filter(Boolean);
-                return html`<li>
-                  <strong dir="auto">${tool.name}</strong>
-                  ${facts.length ? html`<span> (${facts.join(', ')})</span>` : nothing}
-                  ${tool.use_cases.length || tool.features.length
-                    ? html`<ul>
-                        ${[...tool.use_cases, ...tool.features].map((entry) => html`<li dir="auto">${entry}</li>`)}
-                      </ul>`
-                    : nothing}
-                </li>`;
-              })}
-            </ul>`
-          : nothing;
-      case 'metrics':
-        return persona.metrics
-          ? html`<ul>
-              ${persona.metrics.map(
-                (metric) =>
-                  html`<li dir="auto">${metric.name}${metric.target ? html`: <strong>${metric.target}</strong>` : nothing}</li>`,
-              )}
-            </ul>`
-          : nothing;
-      default:
-        return nothing;
-    }
-  }
-
-  #renderItem(item: PersonaListItem) {
-    return html`<li dir="auto">
-      <strong>${item.title}</strong>${item.detail ? html`: ${item.detail}` : nothing}
-      ${item.quote ? html`<blockquote class="item-quote">${this.#l10n.strings.card.quote(item.quote)}</blockquote>` : nothing}
-    </li>`;
   }
 }
