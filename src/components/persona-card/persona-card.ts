@@ -12,6 +12,7 @@ import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
 import { cardStyles } from './persona-card.styles.js';
+import { ClampController } from './persona-card.clamp.js';
 import { copyMarkdown, downloadJson } from './persona-card.exports.js';
 import { heading, renderSections, type EditKind } from './persona-card.sections.js';
 
@@ -31,9 +32,6 @@ type View =
   | { status: 'persona'; persona: Persona }
   | { status: 'loading' }
   | { status: 'error'; error: PersonaError };
-
-/** Text longer than this starts clamped, with a "More" toggle. */
-const CLAMP_CHARS = 360;
 
 /**
  * One persona, anywhere: fetched from a persona endpoint (shared with every
@@ -148,7 +146,6 @@ export class PersonaCard extends LitElement {
    */
   @property({ attribute: 'strings', converter: stringsConverter }) strings?: PersonaStringsOverride;
 
-  @state() private expanded = new Set<string>();
   /** What the last Copy / Download did, for the status line. */
   @state() private status = '';
   /** The field being edited in the dialog ('' for the whole persona), if it is open. */
@@ -157,35 +154,12 @@ export class PersonaCard extends LitElement {
 
   #data = new PersonaDataController(this);
   #l10n = new LocalizeController(this);
+  /** Long text's clamp and "More"; measures after each update and on width changes. */
+  #clamp = new ClampController(this);
   #given?: Persona | PersonaError;
   /** Why the persona set from JS is invalid (the parser's words). */
   #invalid = '';
   #announced?: Persona | PersonaError;
-  /** Long texts that turned out to fit unclamped at the current width: no "More" for them. */
-  #fits = new Set<string>();
-  #width = 0;
-  #resize = new ResizeObserver(([entry]) => {
-    // Only a width change can change what fits; measure again on the next update.
-    const width = Math.round(entry?.contentRect.width ?? 0);
-    if (width === this.#width) return;
-    this.#width = width;
-    // Re-render a frame later: re-rendering inside the observer's callback would resize the
-    // card in the same frame, which the browser reports as a "ResizeObserver loop" error.
-    requestAnimationFrame(() => {
-      this.#fits.clear();
-      this.requestUpdate();
-    });
-  });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resize.disconnect();
-  }
 
   /** @internal Read by the data controller: a persona set from JS needs no fetch. */
   get needsData(): boolean {
@@ -252,7 +226,7 @@ export class PersonaCard extends LitElement {
   }
 
   protected override updated(): void {
-    this.#measureClamps();
+    // The clamp controller has measured the clamped text already (hostUpdated runs first).
     const view = this.#view();
     const state = this.#data.state;
     if (view.status === 'loading' && state.status === 'ready' && !state.loadingMore) this.#data.loadMore();
@@ -329,41 +303,9 @@ export class PersonaCard extends LitElement {
     return this.#l10n.strings.common.pagingStopped(state.collection.personas.length, this.#l10n.num);
   }
 
-  #clampable(key: string, text: string, className: string, part: string) {
-    const long = text.length > CLAMP_CHARS && !this.#fits.has(key);
-    const open = this.expanded.has(key);
-    const id = `text-${key}`;
-    // No whitespace inside the <p>: it keeps line breaks (pre-line) for multi-paragraph text.
-    return html`<p id=${id} dir="auto" part=${part} class="${className} ${long && !open ? 'clamped' : ''}">${text}</p>
-      ${long
-        ? html`<button
-            class="link"
-            part="button more-button"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls=${id}
-            @click=${() => this.#toggle(key)}
-          >
-            ${open ? this.#l10n.strings.card.less : this.#l10n.strings.card.more}
-          </button>`
-        : nothing}`;
-  }
-
-  /** Drops the clamp (and its "More") from text that is not actually cut off. */
-  #measureClamps() {
-    let fitted = false;
-    for (const text of this.renderRoot.querySelectorAll<HTMLElement>('p.clamped')) {
-      if (text.scrollHeight > text.clientHeight + 1) continue;
-      this.#fits.add(text.id.slice('text-'.length));
-      fitted = true;
-    }
-    if (fitted) this.requestUpdate();
-  }
-
-  #toggle(key: string) {
-    const expanded = new Set(this.expanded);
-    if (!expanded.delete(key)) expanded.add(key);
-    this.expanded = expanded;
-  }
+  /** Long text, clamped with "More" (see ClampController). */
+  #clampable = (key: string, text: string, className: string, part: string) =>
+    this.#clamp.render(key, text, className, part, this.#l10n.strings.card);
 
   #renderPersona(persona: Persona) {
     const { fields, card } = this.#l10n.strings;
@@ -406,7 +348,7 @@ export class PersonaCard extends LitElement {
             strings: this.#l10n.strings,
             level: level + 1,
             contributing: Boolean(this.#contributeAction()),
-            clampable: (key, text, className, part) => this.#clampable(key, text, className, part),
+            clampable: this.#clampable,
             edit: (event, field, kind) => this.#openEditor(event, field, kind),
           })
         : nothing}
