@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { PersonaError } from '../../data/errors.js';
 import { describePersonaError } from '../../i18n/errors.js';
-import type { PersonaField } from '../../data/contribution.js';
 import { appLabel } from '../../data/export.js';
 import { parsePersona } from '../../data/parse.js';
 import type { Persona, SkippedRecord } from '../../data/types.js';
@@ -13,8 +12,9 @@ import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
 import { cardStyles } from './persona-card.styles.js';
 import { ClampController } from './persona-card.clamp.js';
+import { SuggestEditController } from './persona-card.editor.js';
 import { copyMarkdown, downloadJson } from './persona-card.exports.js';
-import { heading, renderSections, type EditKind } from './persona-card.sections.js';
+import { heading, renderSections } from './persona-card.sections.js';
 
 /** Detail of `persona-load`. */
 export interface PersonaLoadDetail {
@@ -148,14 +148,13 @@ export class PersonaCard extends LitElement {
 
   /** What the last Copy / Download did, for the status line. */
   @state() private status = '';
-  /** The field being edited in the dialog ('' for the whole persona), if it is open. */
-  @state() private editing?: { field: string; kind: EditKind };
-  #editOpener?: HTMLElement;
 
   #data = new PersonaDataController(this);
   #l10n = new LocalizeController(this);
   /** Long text's clamp and "More"; measures after each update and on width changes. */
   #clamp = new ClampController(this);
+  /** The suggest-an-edit dialog. */
+  #editor = new SuggestEditController(this);
   #given?: Persona | PersonaError;
   /** Why the persona set from JS is invalid (the parser's words). */
   #invalid = '';
@@ -349,7 +348,7 @@ export class PersonaCard extends LitElement {
             level: level + 1,
             contributing: Boolean(this.#contributeAction()),
             clampable: this.#clampable,
-            edit: (event, field, kind) => this.#openEditor(event, field, kind),
+            edit: this.#editor.open,
           })
         : nothing}
       ${this.#renderMeta(persona)} ${this.#renderActions(persona)}
@@ -381,7 +380,7 @@ export class PersonaCard extends LitElement {
     const contributing = Boolean(this.#contributeAction());
     return html`<div part="actions" class="actions">
         ${contributing && this.variant === 'compact'
-          ? html`<button part="button suggest-button" @click=${(event: Event) => this.#openEditor(event, '', 'correct')}>
+          ? html`<button part="button suggest-button" @click=${(event: Event) => this.#editor.open(event, '', 'correct')}>
               ${card.suggestEdit}
             </button>`
           : nothing}
@@ -389,59 +388,19 @@ export class PersonaCard extends LitElement {
         <button part="button" @click=${() => this.#downloadJson(persona)}>${card.downloadJson}</button>
       </div>
       <p class="status ${this.status ? 'has-status' : ''}" role="status">${this.status}</p>
-      ${contributing ? this.#renderEditor(persona) : nothing}`;
+      ${contributing
+        ? this.#editor.render(persona, {
+            strings: this.#l10n.strings,
+            overrides: this.strings,
+            action: this.#contributeAction()!,
+            src: this.#data.endpoint ?? '',
+            theme: this.theme,
+          })
+        : nothing}`;
   }
 
   #contributeAction(): string | undefined {
     return this.#data.contributeAction(this.contributeAction);
-  }
-
-  async #openEditor(event: Event, field: string, kind: EditKind) {
-    this.#editOpener = event.currentTarget as HTMLElement;
-    this.editing = { field, kind };
-    // Only microtasks until showModal(), so a late `close` from a previous opening cannot interleave.
-    await this.updateComplete;
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-    if (dialog && !dialog.open) dialog.showModal();
-    // The form is loaded on first use, so a page of read-only cards never pays for it.
-    await import('../contribute-form/contribute-form.define.js');
-  }
-
-  #closeEditor() {
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
-  }
-
-  #onEditorClosed(event: Event) {
-    // `close` arrives a task later; the dialog may have been opened again meanwhile.
-    if ((event.target as HTMLDialogElement).open) return;
-    this.editing = undefined;
-    this.#editOpener?.focus();
-  }
-
-  #renderEditor(persona: Persona) {
-    const { fields, card } = this.#l10n.strings;
-    const editing = this.editing;
-    const label = editing?.field ? fields[editing.field as PersonaField] ?? editing.field : '';
-    return html`<dialog part="dialog" aria-labelledby="editor-title" @close=${this.#onEditorClosed}>
-      <div class="dialog-header">
-        <h2 id="editor-title" class="dialog-title">
-          ${card.suggestEdit}${label ? html`: ${label}` : nothing}
-          <span class="dialog-subtitle" dir="auto">${persona.name}</span>
-        </h2>
-        <button part="button close-button" class="close" aria-label=${card.close} @click=${this.#closeEditor}>×</button>
-      </div>
-      ${editing
-        ? html`<contribute-form
-            .strings=${this.strings}
-            action=${this.#contributeAction()!}
-            src=${this.#data.endpoint ?? ''}
-            persona-id=${persona.pid}
-            field=${editing.field}
-            kind=${editing.kind}
-            theme=${this.theme}
-          ></contribute-form>`
-        : nothing}
-    </dialog>`;
   }
 
   async #copyMarkdown(persona: Persona) {
