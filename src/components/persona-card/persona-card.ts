@@ -1,23 +1,20 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { PersonaError } from '../../data/errors.js';
 import { describePersonaError } from '../../i18n/errors.js';
-import type { PersonaField } from '../../data/contribution.js';
-import {
-  appLabel,
-  personaToJson,
-  personaToMarkdown,
-} from '../../data/export.js';
-import { downloadText, safeFilename } from '../shared/download.js';
+import { appLabel } from '../../data/export.js';
 import { parsePersona } from '../../data/parse.js';
-import { PERSONA_FIELD_MODEL, PROFILE_ROWS, SECTION_KEYS, type ListKey, type SectionKey, type TextKey } from '../../data/schema.js';
-import type { Persona, PersonaListItem, SkippedRecord } from '../../data/types.js';
+import type { Persona, SkippedRecord } from '../../data/types.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
 import { cardStyles } from './persona-card.styles.js';
+import { ClampController } from './persona-card.clamp.js';
+import { SuggestEditController } from './persona-card.editor.js';
+import { copyMarkdown, downloadJson } from './persona-card.exports.js';
+import { heading, renderSections } from './persona-card.sections.js';
 
 /** Detail of `persona-load`. */
 export interface PersonaLoadDetail {
@@ -35,9 +32,6 @@ type View =
   | { status: 'persona'; persona: Persona }
   | { status: 'loading' }
   | { status: 'error'; error: PersonaError };
-
-/** Text longer than this starts clamped, with a "More" toggle. */
-const CLAMP_CHARS = 360;
 
 /**
  * One persona, anywhere: fetched from a persona endpoint (shared with every
@@ -152,43 +146,19 @@ export class PersonaCard extends LitElement {
    */
   @property({ attribute: 'strings', converter: stringsConverter }) strings?: PersonaStringsOverride;
 
-  @state() private expanded = new Set<string>();
+  /** What the last Copy / Download did, for the status line. */
   @state() private status = '';
-  /** The field being edited in the dialog ('' for the whole persona), if it is open. */
-  @state() private editing?: { field: string; kind: 'correct' | 'extend' };
-  #editOpener?: HTMLElement;
 
   #data = new PersonaDataController(this);
   #l10n = new LocalizeController(this);
+  /** Long text's clamp and "More"; measures after each update and on width changes. */
+  #clamp = new ClampController(this);
+  /** The suggest-an-edit dialog. */
+  #editor = new SuggestEditController(this);
   #given?: Persona | PersonaError;
   /** Why the persona set from JS is invalid (the parser's words). */
   #invalid = '';
   #announced?: Persona | PersonaError;
-  /** Long texts that turned out to fit unclamped at the current width: no "More" for them. */
-  #fits = new Set<string>();
-  #width = 0;
-  #resize = new ResizeObserver(([entry]) => {
-    // Only a width change can change what fits; measure again on the next update.
-    const width = Math.round(entry?.contentRect.width ?? 0);
-    if (width === this.#width) return;
-    this.#width = width;
-    // Re-render a frame later: re-rendering inside the observer's callback would resize the
-    // card in the same frame, which the browser reports as a "ResizeObserver loop" error.
-    requestAnimationFrame(() => {
-      this.#fits.clear();
-      this.requestUpdate();
-    });
-  });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resize.disconnect();
-  }
 
   /** @internal Read by the data controller: a persona set from JS needs no fetch. */
   get needsData(): boolean {
@@ -255,7 +225,7 @@ export class PersonaCard extends LitElement {
   }
 
   protected override updated(): void {
-    this.#measureClamps();
+    // The clamp controller has measured the clamped text already (hostUpdated runs first).
     const view = this.#view();
     const state = this.#data.state;
     if (view.status === 'loading' && state.status === 'ready' && !state.loadingMore) this.#data.loadMore();
@@ -332,47 +302,9 @@ export class PersonaCard extends LitElement {
     return this.#l10n.strings.common.pagingStopped(state.collection.personas.length, this.#l10n.num);
   }
 
-  /** `data`: the text is the persona's, so its direction is its own (`dir="auto"`). */
-  #heading(level: number, text: string | TemplateResult, part: string, className: string, data = false) {
-    const clamped = Math.min(6, Math.max(1, Math.round(level) || 3));
-    return html`<div role="heading" aria-level=${clamped} part=${part} class=${className} dir=${data ? 'auto' : nothing}>${text}</div>`;
-  }
-
-  #clampable(key: string, text: string, className: string, part: string) {
-    const long = text.length > CLAMP_CHARS && !this.#fits.has(key);
-    const open = this.expanded.has(key);
-    const id = `text-${key}`;
-    // No whitespace inside the <p>: it keeps line breaks (pre-line) for multi-paragraph text.
-    return html`<p id=${id} dir="auto" part=${part} class="${className} ${long && !open ? 'clamped' : ''}">${text}</p>
-      ${long
-        ? html`<button
-            class="link"
-            part="button more-button"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls=${id}
-            @click=${() => this.#toggle(key)}
-          >
-            ${open ? this.#l10n.strings.card.less : this.#l10n.strings.card.more}
-          </button>`
-        : nothing}`;
-  }
-
-  /** Drops the clamp (and its "More") from text that is not actually cut off. */
-  #measureClamps() {
-    let fitted = false;
-    for (const text of this.renderRoot.querySelectorAll<HTMLElement>('p.clamped')) {
-      if (text.scrollHeight > text.clientHeight + 1) continue;
-      this.#fits.add(text.id.slice('text-'.length));
-      fitted = true;
-    }
-    if (fitted) this.requestUpdate();
-  }
-
-  #toggle(key: string) {
-    const expanded = new Set(this.expanded);
-    if (!expanded.delete(key)) expanded.add(key);
-    this.expanded = expanded;
-  }
+  /** Long text, clamped with "More" (see ClampController). */
+  #clampable = (key: string, text: string, className: string, part: string) =>
+    this.#clamp.render(key, text, className, part, this.#l10n.strings.card);
 
   #renderPersona(persona: Persona) {
     const { fields, card } = this.#l10n.strings;
@@ -400,7 +332,7 @@ export class PersonaCard extends LitElement {
           ${app
             ? html`<p part="app" class="app" dir="auto">${app} <span class="pid">· ${persona.pid}</span></p>`
             : nothing}
-          ${this.#heading(level, name, 'title', 'title', true)}
+          ${heading(level, name, 'title', 'title', true)}
         </div>
       </header>
       ${this.#clampable('identity', persona.identity, 'identity', 'identity')}
@@ -410,7 +342,15 @@ export class PersonaCard extends LitElement {
             <blockquote dir="auto">${persona.aha_moment}</blockquote>
           </figure>`
         : nothing}
-      ${this.variant === 'full' ? this.#renderSections(persona, level + 1) : nothing}
+      ${this.variant === 'full'
+        ? renderSections(persona, {
+            strings: this.#l10n.strings,
+            level: level + 1,
+            contributing: Boolean(this.#contributeAction()),
+            clampable: this.#clampable,
+            edit: this.#editor.open,
+          })
+        : nothing}
       ${this.#renderMeta(persona)} ${this.#renderActions(persona)}
     </article>`;
   }
@@ -440,7 +380,7 @@ export class PersonaCard extends LitElement {
     const contributing = Boolean(this.#contributeAction());
     return html`<div part="actions" class="actions">
         ${contributing && this.variant === 'compact'
-          ? html`<button part="button suggest-button" @click=${(event: Event) => this.#openEditor(event, '', 'correct')}>
+          ? html`<button part="button suggest-button" @click=${(event: Event) => this.#editor.open(event, '', 'correct')}>
               ${card.suggestEdit}
             </button>`
           : nothing}
@@ -448,205 +388,26 @@ export class PersonaCard extends LitElement {
         <button part="button" @click=${() => this.#downloadJson(persona)}>${card.downloadJson}</button>
       </div>
       <p class="status ${this.status ? 'has-status' : ''}" role="status">${this.status}</p>
-      ${contributing ? this.#renderEditor(persona) : nothing}`;
+      ${contributing
+        ? this.#editor.render(persona, {
+            strings: this.#l10n.strings,
+            overrides: this.strings,
+            action: this.#contributeAction()!,
+            src: this.#data.endpoint ?? '',
+            theme: this.theme,
+          })
+        : nothing}`;
   }
 
   #contributeAction(): string | undefined {
     return this.#data.contributeAction(this.contributeAction);
   }
 
-  async #openEditor(event: Event, field: string, kind: 'correct' | 'extend') {
-    this.#editOpener = event.currentTarget as HTMLElement;
-    this.editing = { field, kind };
-    // Only microtasks until showModal(), so a late `close` from a previous opening cannot interleave.
-    await this.updateComplete;
-    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
-    if (dialog && !dialog.open) dialog.showModal();
-    // The form is loaded on first use, so a page of read-only cards never pays for it.
-    await import('../contribute-form/contribute-form.define.js');
-  }
-
-  #closeEditor() {
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
-  }
-
-  #onEditorClosed(event: Event) {
-    // `close` arrives a task later; the dialog may have been opened again meanwhile.
-    if ((event.target as HTMLDialogElement).open) return;
-    this.editing = undefined;
-    this.#editOpener?.focus();
-  }
-
-  #renderEditor(persona: Persona) {
-    const { fields, card } = this.#l10n.strings;
-    const editing = this.editing;
-    const label = editing?.field ? fields[editing.field as PersonaField] ?? editing.field : '';
-    return html`<dialog part="dialog" aria-labelledby="editor-title" @close=${this.#onEditorClosed}>
-      <div class="dialog-header">
-        <h2 id="editor-title" class="dialog-title">
-          ${card.suggestEdit}${label ? html`: ${label}` : nothing}
-          <span class="dialog-subtitle" dir="auto">${persona.name}</span>
-        </h2>
-        <button part="button close-button" class="close" aria-label=${card.close} @click=${this.#closeEditor}>×</button>
-      </div>
-      ${editing
-        ? html`<contribute-form
-            .strings=${this.strings}
-            action=${this.#contributeAction()!}
-            src=${this.#data.endpoint ?? ''}
-            persona-id=${persona.pid}
-            field=${editing.field}
-            kind=${editing.kind}
-            theme=${this.theme}
-          ></contribute-form>`
-        : nothing}
-    </dialog>`;
-  }
-
   async #copyMarkdown(persona: Persona) {
-    const strings = this.#l10n.strings;
-    const markdown = personaToMarkdown(persona, strings);
-    try {
-      await navigator.clipboard.writeText(markdown);
-      this.status = strings.card.copied;
-    } catch {
-      // Clipboard access is often denied in iframes: offer the file instead.
-      downloadText(`${safeFilename(persona.pid)}.md`, markdown, 'text/markdown');
-      this.status = strings.card.copyFallback;
-    }
+    this.status = await copyMarkdown(persona, this.#l10n.strings);
   }
 
   #downloadJson(persona: Persona) {
-    downloadText(`${safeFilename(persona.pid)}.json`, personaToJson(persona), 'application/json');
-    this.status = this.#l10n.strings.card.downloaded;
-  }
-
-  #renderSections(persona: Persona, level: number) {
-    const { fields, card } = this.#l10n.strings;
-    const contributing = Boolean(this.#contributeAction());
-    const missing: PersonaField[] = [];
-    const section = (key: PersonaField, body: TemplateResult | typeof nothing) => {
-      if (body === nothing) {
-        missing.push(key);
-        return nothing;
-      }
-      // Not a landmark (no accessible name): the heading labels it, and many cards repeat these names.
-      return html`<section part="section" data-field=${key}>
-        <div class="section-header">
-          ${this.#heading(level, fields[key], 'section-heading', 'section-heading')}
-          ${contributing
-            ? html`<button
-                part="button suggest-button"
-                class="link"
-                aria-label=${card.suggestEditTo(fields[key])}
-                @click=${(event: Event) => this.#openEditor(event, key, 'correct')}
-              >
-                ${card.suggestEdit}
-              </button>`
-            : nothing}
-        </div>
-        ${body}
-      </section>`;
-    };
-    const invitations = () =>
-      contributing && missing.length
-        ? html`<section part="section invitations" data-field="invitations">
-            ${this.#heading(level, card.invite, 'section-heading', 'section-heading')}
-            <p class="muted">${card.inviteIntro}</p>
-            <ul class="invitations">
-              ${missing.map(
-                (key) =>
-                  html`<li>
-                    <button
-                      part="button invitation-button"
-                      class="link"
-                      aria-label=${card.inviteField(fields[key])}
-                      @click=${(event: Event) => this.#openEditor(event, key, 'extend')}
-                    >
-                      ${fields[key]}
-                    </button>
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing;
-    const body = (key: SectionKey) => this.#renderSectionBody(persona, key);
-    return html`${SECTION_KEYS.map((key) => section(key, body(key)))} ${invitations()}`;
-  }
-
-  /** A section's content, by the field's kind (schema.ts); `nothing` when the persona lacks the field. */
-  #renderSectionBody(persona: Persona, key: SectionKey): TemplateResult | typeof nothing {
-    const labels = this.#l10n.strings.profile;
-    switch (PERSONA_FIELD_MODEL[key].kind) {
-      case 'text': {
-        const value = persona[key as TextKey];
-        return value ? this.#clampable(key, value, '', 'text') : nothing;
-      }
-      case 'list': {
-        const list = persona[key as ListKey];
-        return list ? html`<ul>${list.map((item) => this.#renderItem(item))}</ul>` : nothing;
-      }
-      case 'profile': {
-        const profile = persona.profile;
-        return profile
-          ? html`<dl>
-              ${PROFILE_ROWS.filter((row) => profile[row]).map(
-                (row) => html`<dt>${labels[row]}</dt><dd dir="auto">${profile[row]}</dd>`,
-              )}
-            </dl>`
-          : nothing;
-      }
-      case 'workflow':
-        return persona.workflow
-          ? html`<ol>
-              ${persona.workflow.map(
-                (step) =>
-                  html`<li>
-                    <strong dir="auto">${step.when}</strong>
-                    ${step.activities.length
-                      ? html`<ul>
-                          ${step.activities.map((activity) => html`<li dir="auto">${activity}</li>`)}
-                        </ul>`
-                      : nothing}
-                  </li>`,
-              )}
-            </ol>`
-          : nothing;
-      case 'tools':
-        return persona.tools
-          ? html`<ul>
-              ${persona.tools.map((tool) => {
-                const facts = [tool.frequency, tool.duration].filter(Boolean);
-                return html`<li>
-                  <strong dir="auto">${tool.name}</strong>
-                  ${facts.length ? html`<span> (${facts.join(', ')})</span>` : nothing}
-                  ${tool.use_cases.length || tool.features.length
-                    ? html`<ul>
-                        ${[...tool.use_cases, ...tool.features].map((entry) => html`<li dir="auto">${entry}</li>`)}
-                      </ul>`
-                    : nothing}
-                </li>`;
-              })}
-            </ul>`
-          : nothing;
-      case 'metrics':
-        return persona.metrics
-          ? html`<ul>
-              ${persona.metrics.map(
-                (metric) =>
-                  html`<li dir="auto">${metric.name}${metric.target ? html`: <strong>${metric.target}</strong>` : nothing}</li>`,
-              )}
-            </ul>`
-          : nothing;
-      default:
-        return nothing;
-    }
-  }
-
-  #renderItem(item: PersonaListItem) {
-    return html`<li dir="auto">
-      <strong>${item.title}</strong>${item.detail ? html`: ${item.detail}` : nothing}
-      ${item.quote ? html`<blockquote class="item-quote">${this.#l10n.strings.card.quote(item.quote)}</blockquote>` : nothing}
-    </li>`;
+    this.status = downloadJson(persona, this.#l10n.strings);
   }
 }
