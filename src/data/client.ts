@@ -89,6 +89,22 @@ export interface PagingStop {
   next: string;
 }
 
+/** A 2xx answer to {@link PersonaClient.submit}: its status, and its JSON (undefined if none was readable). */
+export interface SubmitResult {
+  status: number;
+  body: unknown;
+}
+
+/** How {@link PersonaClient.submit} sends. */
+export interface SubmitOptions {
+  /** Sent as the `Idempotency-Key` header: the same for every retry of the same content. */
+  idempotencyKey: string;
+  /** Aborts the request (the answer is then a `network` error nobody needs to show). */
+  signal?: AbortSignal;
+  /** Milliseconds before it counts as timed out; default the client's `timeout`. */
+  timeout?: number;
+}
+
 /** Where a {@link PersonaSource} is: loading, ready with a collection, or failed. */
 export type SourceState =
   | { status: 'loading' }
@@ -310,6 +326,62 @@ export class PersonaClient {
     }
   }
 
+  /**
+   * POSTs `body` as JSON with an `Idempotency-Key`, once (a retry is the caller's to make,
+   * with the same key), through the configured `fetch` and `credentials`.
+   * @throws PersonaError of kind `network` or `timeout` when no answer came, `http` for a
+   * non-2xx answer (with `status`, `retryAfter`, and the answer's field `errors` in `details`).
+   */
+  async submit(url: string, body: unknown, options: SubmitOptions): Promise<SubmitResult> {
+    const { maxBytes } = this.options;
+    const timeout = Math.max(0, options.timeout ?? this.options.timeout);
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort();
+    }, timeout);
+    try {
+      let response: Response;
+      try {
+        const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+        response = await this.options.fetch(url, {
+          method: 'POST',
+          headers: { ...headers, 'Idempotency-Key': options.idempotencyKey },
+          body: JSON.stringify(body),
+          credentials: this.options.credentials,
+          signal: controller.signal,
+        });
+      } catch (cause) {
+        throw timedOut
+          ? new PersonaError('timeout', `No answer from ${url} within ${timeout} ms.`, { url, cause })
+          : new PersonaError('network', `Could not reach ${url}.`, { url, cause });
+      }
+      // An answer that cannot be read (not JSON, too large, cut off) still has its status.
+      let answer: unknown;
+      try {
+        const text = await readText(response, maxBytes, url, controller.signal, timeout);
+        answer = text ? (JSON.parse(text) as unknown) : undefined;
+      } catch {
+        answer = undefined;
+      }
+      if (response.ok) return { status: response.status, body: answer };
+      const errors = errorsOf(answer);
+      throw new PersonaError('http', `${url} answered HTTP ${response.status}.`, {
+        url,
+        status: response.status,
+        retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+        ...(errors ? { details: { errors } } : {}),
+      });
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
+    }
+  }
+
   async #fetchJson(url: string): Promise<unknown> {
     const { timeout, maxBytes } = this.options;
     const controller = new AbortController();
@@ -371,6 +443,18 @@ export function parseRetryAfter(header: string | null): number | undefined {
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** The `{ errors: { name: message } }` map of an answer (non-empty string messages, trimmed), or undefined. */
+function errorsOf(body: unknown): Record<string, string> | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const errors = (body as Record<string, unknown>)['errors'];
+  if (typeof errors !== 'object' || errors === null || Array.isArray(errors)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, message] of Object.entries(errors)) {
+    if (typeof message === 'string' && message.trim()) out[key] = message.trim();
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Reads the body as text, refusing to buffer more than `maxBytes`. */
