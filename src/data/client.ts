@@ -89,22 +89,6 @@ export interface PagingStop {
   next: string;
 }
 
-/** A 2xx answer to {@link PersonaClient.submit}: its status, and its JSON (undefined if none was readable). */
-export interface SubmitResult {
-  status: number;
-  body: unknown;
-}
-
-/** How {@link PersonaClient.submit} sends. */
-export interface SubmitOptions {
-  /** Sent as the `Idempotency-Key` header: the same for every retry of the same content. */
-  idempotencyKey: string;
-  /** Aborts the request (the answer is then a `network` error nobody needs to show). */
-  signal?: AbortSignal;
-  /** Milliseconds before it counts as timed out; default the client's `timeout`. */
-  timeout?: number;
-}
-
 /** Where a {@link PersonaSource} is: loading, ready with a collection, or failed. */
 export type SourceState =
   | { status: 'loading' }
@@ -327,12 +311,18 @@ export class PersonaClient {
   }
 
   /**
-   * POSTs `body` as JSON with an `Idempotency-Key`, once (a retry is the caller's to make,
-   * with the same key), through the configured `fetch` and `credentials`.
+   * POSTs `body` as JSON with `Idempotency-Key: options.idempotencyKey`, once (a retry is the
+   * caller's to make, with the same key), through the configured `fetch` and `credentials`.
+   * `options.signal` aborts it; `options.timeout` (ms) replaces the client's `timeout`.
+   * @returns The 2xx status and the answer's JSON (undefined if none was readable within `maxBytes`).
    * @throws PersonaError of kind `network` or `timeout` when no answer came, `http` for a
    * non-2xx answer (with `status`, `retryAfter`, and the answer's field `errors` in `details`).
    */
-  async submit(url: string, body: unknown, options: SubmitOptions): Promise<SubmitResult> {
+  async submit(
+    url: string,
+    body: unknown,
+    options: { idempotencyKey: string; signal?: AbortSignal; timeout?: number },
+  ): Promise<{ status: number; body: unknown }> {
     const { maxBytes } = this.options;
     const timeout = Math.max(0, options.timeout ?? this.options.timeout);
     const controller = new AbortController();

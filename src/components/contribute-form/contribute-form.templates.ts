@@ -63,7 +63,7 @@ export interface FormHandlers {
 }
 
 /** The whole element: notice, then the form or the thank-you, and the live announcement. */
-export function formTemplate(v: FormView): TemplateResult {
+export function formTemplate(v: FormView) {
   const s = v.strings.form;
   const announcement = v.phase === 'sending' ? s.announceSending : v.phase === 'sent' ? s.announceSent : '';
   // The form's words are in the strings' language (English unless the host says otherwise).

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { personaClient } from '../../data/client.js';
 import { isHoneypotFilled, type Contribution, type ContributionErrors } from '../../data/contribution.js';
@@ -482,7 +482,7 @@ export class ContributeForm extends LitElement {
     return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 
-  protected override render() {
+  protected override render(): TemplateResult<1> {
     const { strings, num, locale } = this.#l10n;
     const { phase, values, errors, general, summaryTitle, counterMessage } = this;
     // prettier-ignore
