@@ -19,6 +19,8 @@ interface LoggedRequest {
   method: string;
   contentType: string;
   idempotencyKey?: string;
+  /** The `X-Test-Header` the request carried, if any. */
+  testHeader?: string;
   body: Record<string, unknown>;
 }
 
@@ -571,6 +573,41 @@ describe('<contribute-form>', () => {
       expect(panel.querySelector('img, b')).to.equal(null);
       expect(panel.textContent).to.contain('<b>bold</b>');
       expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+    it('sends through personaClient.configure({ fetch }), the same fetch that loads the persona list', async () => {
+      const key = uniqueKey();
+      const seen: { url: string; method: string; idempotencyKey: string | null }[] = [];
+      const original = personaClient.options.fetch;
+      const spy: typeof fetch = (input, init) => {
+        const headers = new Headers(init?.headers);
+        seen.push({ url: String(input), method: init?.method ?? 'GET', idempotencyKey: headers.get('Idempotency-Key') });
+        headers.set('X-Test-Header', 'added-by-the-host');
+        return original(input, { ...init, headers });
+      };
+      personaClient.configure({ fetch: spy });
+      try {
+        const src = endpoint({ key: uniqueKey(), count: 3 });
+        const form = await makeForm(html`<contribute-form src=${src} action=${action(key)}></contribute-form>`);
+        await withPersonas(form);
+        await fillCorrect(form);
+        const success = oneEvent(form, 'contribute-success');
+        await send(form);
+        await success;
+      } finally {
+        personaClient.configure({ fetch: original });
+      }
+      const get = seen.find((request) => request.url.includes('/api-test/personas'));
+      expect(get, 'the persona list').to.include({ method: 'GET', idempotencyKey: null });
+      const posts = seen.filter((request) => request.url.includes('/api-test/contributions'));
+      expect(posts).to.have.length(1);
+      expect(posts[0]!.url).to.equal(new URL(action(key), document.baseURI).href);
+      expect(posts[0]!.method).to.equal('POST');
+      expect(posts[0]!.idempotencyKey).to.match(UUID);
+      const [received, ...more] = await requests(key);
+      expect(more).to.have.length(0);
+      expect(received!.idempotencyKey).to.equal(posts[0]!.idempotencyKey);
+      expect(received!.testHeader).to.equal('added-by-the-host');
+      expect(personaClient.options.fetch).to.equal(original);
     });
   });
 

@@ -310,6 +310,68 @@ export class PersonaClient {
     }
   }
 
+  /**
+   * POSTs `body` as JSON with `Idempotency-Key: options.idempotencyKey`, once (a retry is the
+   * caller's to make, with the same key), through the configured `fetch` and `credentials`.
+   * `options.signal` aborts it; `options.timeout` (ms) replaces the client's `timeout`.
+   * @returns The 2xx status and the answer's JSON (undefined if none was readable within `maxBytes`).
+   * @throws PersonaError of kind `network` or `timeout` when no answer came, `http` for a
+   * non-2xx answer (with `status`, `retryAfter`, and the answer's field `errors` in `details`).
+   */
+  async submit(
+    url: string,
+    body: unknown,
+    options: { idempotencyKey: string; signal?: AbortSignal; timeout?: number },
+  ): Promise<{ status: number; body: unknown }> {
+    const { maxBytes } = this.options;
+    const timeout = Math.max(0, options.timeout ?? this.options.timeout);
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort();
+    }, timeout);
+    try {
+      let response: Response;
+      try {
+        const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+        response = await this.options.fetch(url, {
+          method: 'POST',
+          headers: { ...headers, 'Idempotency-Key': options.idempotencyKey },
+          body: JSON.stringify(body),
+          credentials: this.options.credentials,
+          signal: controller.signal,
+        });
+      } catch (cause) {
+        throw timedOut
+          ? new PersonaError('timeout', `No answer from ${url} within ${timeout} ms.`, { url, cause })
+          : new PersonaError('network', `Could not reach ${url}.`, { url, cause });
+      }
+      // An answer that cannot be read (not JSON, too large, cut off) still has its status.
+      let answer: unknown;
+      try {
+        const text = await readText(response, maxBytes, url, controller.signal, timeout);
+        answer = text ? (JSON.parse(text) as unknown) : undefined;
+      } catch {
+        answer = undefined;
+      }
+      if (response.ok) return { status: response.status, body: answer };
+      const errors = errorsOf(answer);
+      throw new PersonaError('http', `${url} answered HTTP ${response.status}.`, {
+        url,
+        status: response.status,
+        retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+        ...(errors ? { details: { errors } } : {}),
+      });
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
+    }
+  }
+
   async #fetchJson(url: string): Promise<unknown> {
     const { timeout, maxBytes } = this.options;
     const controller = new AbortController();
@@ -371,6 +433,18 @@ export function parseRetryAfter(header: string | null): number | undefined {
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** The `{ errors: { name: message } }` map of an answer (non-empty string messages, trimmed), or undefined. */
+function errorsOf(body: unknown): Record<string, string> | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const errors = (body as Record<string, unknown>)['errors'];
+  if (typeof errors !== 'object' || errors === null || Array.isArray(errors)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, message] of Object.entries(errors)) {
+    if (typeof message === 'string' && message.trim()) out[key] = message.trim();
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Reads the body as text, refusing to buffer more than `maxBytes`. */

@@ -22,6 +22,11 @@ export interface PersonaErrorOptions {
   status?: number;
   /** Seconds the server asked us to wait (HTTP `Retry-After`). */
   retryAfter?: number;
+  /**
+   * What a non-2xx answer said, as data for the caller's code (never shown as is):
+   * `errors` is its `{ errors: { name: message } }` map, if it had one.
+   */
+  details?: { errors?: Readonly<Record<string, string>> };
   cause?: unknown;
 }
 
@@ -35,6 +40,8 @@ export class PersonaError extends Error {
   readonly url?: string;
   readonly status?: number;
   readonly retryAfter?: number;
+  /** What an `http` answer said (its field `errors`), when it said anything usable. */
+  readonly details?: PersonaErrorOptions['details'];
 
   constructor(kind: PersonaErrorKind, message: string, options: PersonaErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -42,6 +49,7 @@ export class PersonaError extends Error {
     this.url = options.url;
     this.status = options.status;
     this.retryAfter = options.retryAfter;
+    this.details = options.details;
   }
 }
 

@@ -213,6 +213,50 @@ describe('PersonaClient paging', () => {
   });
 });
 
+describe('PersonaClient.submit', () => {
+  const contributions = (params: Record<string, string>) => `/api-test/contributions?${new URLSearchParams(params)}`;
+  const body = { kind: 'new', text: 'A new persona', contributor: {}, submitted_at: new Date().toISOString() };
+
+  it('POSTs JSON with the Idempotency-Key through the configured fetch and credentials', async () => {
+    const calls: RequestInit[] = [];
+    const client = fastClient({
+      credentials: 'include',
+      fetch: (input, init) => {
+        calls.push(init!);
+        return globalThis.fetch(input, init);
+      },
+    });
+    const result = await client.submit(contributions({ key: uniqueKey() }), body, { idempotencyKey: 'k-1' });
+    expect(result.status).to.equal(201);
+    expect((result.body as { id: string }).id).to.equal('c-1');
+    expect(calls[0]!.method).to.equal('POST');
+    expect(calls[0]!.credentials).to.equal('include');
+    expect(new Headers(calls[0]!.headers).get('Idempotency-Key')).to.equal('k-1');
+    expect(new Headers(calls[0]!.headers).get('Content-Type')).to.equal('application/json');
+    expect(calls[0]!.body).to.equal(JSON.stringify(body));
+  });
+
+  it('throws one PersonaError of kind http with status, Retry-After and the field errors in details', async () => {
+    const errors = JSON.stringify({ text: 'Too short.', role: 42, _: '  ' });
+    const url = contributions({ key: uniqueKey(), status: '422', errors, 'retry-after': '3' });
+    const error = await failure(fastClient().submit(url, body, { idempotencyKey: 'k-2' }));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(422);
+    expect(error.retryAfter).to.equal(3);
+    expect(error.details).to.deep.equal({ errors: { text: 'Too short.' } });
+  });
+
+  it('times out within the given timeout, and reports network errors', async () => {
+    const slow = contributions({ key: uniqueKey(), delay: '400' });
+    const timedOut = await failure(fastClient().submit(slow, body, { idempotencyKey: 'k-3', timeout: 50 }));
+    expect(timedOut.kind).to.equal('timeout');
+    const down = fastClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+    const network = await failure(down.submit(slow, body, { idempotencyKey: 'k-4' }));
+    expect(network.kind).to.equal('network');
+    expect(network.cause).to.be.instanceOf(TypeError);
+  });
+});
+
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('7')).to.equal(7);

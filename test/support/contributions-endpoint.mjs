@@ -16,7 +16,8 @@
  *        [&message=<text>]      a `message` beside it (hostile-server tests)
  *        [&delay=ms]            answer only after ms (for timeouts)
  *   GET  /api-test/contributions/log?key=K
- *        → { requests: [{ method, contentType, idempotencyKey, body }], stored: <count> }
+ *        → { requests: [{ method, contentType, idempotencyKey, testHeader?, body }], stored: <count> }
+ *          (`testHeader`: the request's X-Test-Header, when it had one)
  */
 const logs = new Map();
 
@@ -85,7 +86,9 @@ export async function contributionsEndpoint(ctx, next) {
   } catch {
     body = raw;
   }
-  log.requests.push({ method: ctx.method, contentType, idempotencyKey, body });
+  // A header a host's fetch added (personaClient.configure({ fetch })): logged only when present.
+  const testHeader = ctx.get('X-Test-Header') || undefined;
+  log.requests.push({ method: ctx.method, contentType, idempotencyKey, ...(testHeader ? { testHeader } : {}), body });
   const seen = log.requests.length;
 
   if (q.delay) await sleep(Number(q.delay));
