@@ -13,6 +13,8 @@ import { downloadText, safeFilename } from '../shared/download.js';
 import { parseCollection } from '../../data/parse.js';
 import type { Persona, PersonaPage, SkippedRecord } from '../../data/types.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
+import { RovingFocusController } from '../../controllers/roving-focus.js';
+import { UrlSyncController } from '../../controllers/url-sync.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { PersonaIndex } from '../../search/persona-index.js';
 import { VERSION } from '../../version.js';
@@ -24,10 +26,8 @@ import {
   facetsOf,
   parseApps,
   parseSort,
-  readParam,
   selectLocal,
   serverUrl,
-  writeParam,
   type AppFacet,
   type SortOrder,
   type GridQuery,
@@ -255,13 +255,28 @@ export class PersonaGrid extends LitElement {
   #serverBase?: string;
   #typing?: ReturnType<typeof setTimeout>;
   #userChanged = false;
-  #focusFrom?: number;
-  /** Index of the card that takes Tab (roving tabindex). */
-  #active = 0;
   #announced?: unknown;
-  /** The view set by attributes before any URL was read, encoded. */
-  #preset?: string;
-  #firstUpdate = true;
+  /** `sync-url`: the view in the page URL. */
+  #url = new UrlSyncController(this, {
+    param: () => (this.syncUrl == null ? undefined : this.syncUrl || (this.id ? `persona-grid-${this.id}` : 'persona-grid')),
+    read: () => encodeView(this.#view),
+    apply: (value) => {
+      const view = decodeView(value);
+      this.query = view.query;
+      this.app = view.apps.join(',');
+      this.sort = view.sort;
+    },
+    explicitDefault: 'q=',
+  });
+  /** Arrow keys, Home and End between cards; one card takes Tab. */
+  #roving = new RovingFocusController(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('.item')],
+    columns: () => getComputedStyle(this.renderRoot.querySelector('.grid')!).gridTemplateColumns.split(' ').length,
+    coming: () => {
+      const feed = this.#feed();
+      return feed.status === 'ready' && Boolean(feed.next || feed.loadingMore || feed.stale) && !feed.moreError;
+    },
+  });
 
   /** @internal Read by the data controller: server mode and given personas fetch nothing through it. */
   get needsData(): boolean {
@@ -297,31 +312,14 @@ export class PersonaGrid extends LitElement {
     super.connectedCallback();
     // Back on the page (server mode let go of its answer on the way out).
     if (this.hasUpdated) this.requestUpdate();
-    this.#restoreFromUrl();
-    addEventListener('popstate', this.#restoreFromUrl);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('popstate', this.#restoreFromUrl);
     clearTimeout(this.#typing);
     this.#server?.unsubscribe();
     this.#server = undefined;
   }
-
-  get #urlParam(): string {
-    return this.syncUrl || (this.id ? `persona-grid-${this.id}` : 'persona-grid');
-  }
-
-  /** Shows the view the page URL holds (or the presets when it holds none). */
-  #restoreFromUrl = () => {
-    if (this.syncUrl == null) return;
-    this.#preset ??= encodeView(this.#view);
-    const view = decodeView(readParam(location.search, this.#urlParam) ?? this.#preset);
-    this.query = view.query;
-    this.app = view.apps.join(',');
-    this.sort = view.sort;
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('personas')) {
@@ -332,10 +330,10 @@ export class PersonaGrid extends LitElement {
         this.#given = error as PersonaError;
       }
     }
-    if (changed.has('syncUrl') && this.syncUrl != null && this.#preset === undefined) this.#restoreFromUrl();
+    if (changed.has('syncUrl')) this.#url.enabledChanged();
     if ((['query', 'app', 'sort', 'pageSize', 'src', 'personas'] as const).some((key) => changed.has(key)) && this.hasUpdated) {
       this.shown = this.pageSize;
-      this.#active = 0;
+      this.#roving.reset();
     }
     if (changed.has('pageSize') && !this.hasUpdated) this.shown = this.pageSize;
     if (this.#serverMode) this.#connectServer();
@@ -471,16 +469,6 @@ export class PersonaGrid extends LitElement {
     if (feed.status === 'ready' && !this.#serverMode) this.#indexWhenIdle(feed.personas);
     this.#announce(feed);
 
-    if (this.#focusFrom !== undefined) {
-      const items = this.#items();
-      if (items.length > this.#focusFrom) {
-        this.#activate(this.#focusFrom);
-        this.#focusFrom = undefined;
-      } else if (feed.status !== 'ready' || !(feed.next || feed.loadingMore || feed.stale) || feed.moreError) {
-        // Nothing more is coming.
-        this.#focusFrom = undefined;
-      }
-    }
 
     // Tell the host about the user's change once its results are in (all pages, locally).
     const pending =
@@ -496,21 +484,7 @@ export class PersonaGrid extends LitElement {
       this.#emit<PersonaGridChangeDetail>('persona-grid-change', { ...view, count, total });
     }
 
-    const viewChanged = (['query', 'app', 'sort', 'syncUrl'] as const).some((key) => changed.has(key));
-    if (this.syncUrl != null && viewChanged && !this.#firstUpdate) this.#writeUrl();
-    this.#firstUpdate = false;
-  }
-
-  #writeUrl() {
-    let value = encodeView(this.#view);
-    // Back to the presets: no parameter. A default view that differs from the presets must say so.
-    if (value === this.#preset) value = '';
-    else if (!value) value = 'q=';
-    if (value === (readParam(location.search, this.#urlParam) ?? '')) return;
-    const search = writeParam(location.search, this.#urlParam, value);
-    if (search !== location.search) {
-      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-    }
+    this.#url.updated((['query', 'app', 'sort', 'syncUrl'] as const).some((key) => changed.has(key)));
   }
 
   #announce(feed: Feed) {
@@ -530,17 +504,6 @@ export class PersonaGrid extends LitElement {
 
   #emit<T>(type: string, detail: T) {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-  }
-
-  #items(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('.item')];
-  }
-
-  /** Moves the roving tabindex (without a re-render) and, unless told not to, focus. */
-  #activate(index: number, focus = true) {
-    this.#active = index;
-    this.#items().forEach((item, i) => (item.tabIndex = i === index ? 0 : -1));
-    if (focus) this.#items()[index]?.focus();
   }
 
   // —— user actions ——————————————————————————————————————————————
@@ -578,8 +541,7 @@ export class PersonaGrid extends LitElement {
 
   /** One page more; focus goes to its first card (once loaded: updated() fetches what is missing). */
   #showMore() {
-    this.#focusFrom = this.#items().length;
-    this.shown = this.#focusFrom + this.pageSize;
+    this.shown = this.#roving.focusNew() + this.pageSize;
   }
 
   #export(personas: readonly Persona[], format: 'json' | 'csv' | 'md') {
@@ -604,32 +566,18 @@ export class PersonaGrid extends LitElement {
     }
     // Selecting text is not choosing the card.
     if (String(getSelection() ?? '')) return;
-    this.#activate(index, false);
+    this.#roving.activate(index, false);
     this.#select(persona);
   }
 
   #onItemKey(event: KeyboardEvent, persona: Persona, index: number) {
     if (event.target !== event.currentTarget) return;
-    const items = this.#items();
-    const columns = getComputedStyle(this.renderRoot.querySelector('.grid')!).gridTemplateColumns.split(' ').length;
-    const forward = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
-    const moves: Record<string, number> = {
-      ArrowRight: index + forward,
-      ArrowLeft: index - forward,
-      ArrowDown: index + columns,
-      ArrowUp: index - columns,
-      Home: 0,
-      End: items.length - 1,
-    };
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.#select(persona);
       return;
     }
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    this.#activate(Math.max(0, Math.min(items.length - 1, target)));
+    this.#roving.handleKey(event, index);
   }
 
   // —— rendering ————————————————————————————————————————————————
@@ -830,7 +778,7 @@ export class PersonaGrid extends LitElement {
         : this.#renderEmpty(feed, results.facets);
     }
     const visible = personas.slice(0, this.shown);
-    const active = Math.min(this.#active, visible.length - 1);
+    const active = this.#roving.tabbable(visible.length);
     const more = personas.length > this.shown || Boolean(feed.next && (this.#serverMode || !this.#filtered));
     return html`<p id="hint" class="visually-hidden">${s.keyHint}</p>
       <ul
@@ -851,7 +799,7 @@ export class PersonaGrid extends LitElement {
               aria-describedby="hint"
               @click=${(event: MouseEvent) => this.#onItemClick(event, persona, i)}
               @keydown=${(event: KeyboardEvent) => this.#onItemKey(event, persona, i)}
-              @focus=${() => this.#activate(i, false)}
+              @focus=${() => this.#roving.activate(i, false)}
             >
               <persona-card
                 part="card"
