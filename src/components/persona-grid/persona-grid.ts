@@ -1,23 +1,23 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PersonaDataController } from '../../controllers/persona-data.js';
-import { PersonaError } from '../../data/errors.js';
-import type { Persona, SkippedRecord } from '../../data/types.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
+import { PersonaDataController } from '../../controllers/persona-data.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { UrlSyncController } from '../../controllers/url-sync.js';
+import { PersonaError } from '../../data/errors.js';
+import type { Persona, SkippedRecord } from '../../data/types.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
-import { LocalSearch } from './grid-search.js';
-import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens, selectStyles } from '../../styles/shared.js';
-import { decodeView, encodeView, parseApps, parseSort, type SortOrder, type GridQuery } from './grid-view.js';
-import { gridStyles } from './persona-grid.styles.js';
-import { ServerQuery } from './grid-server.js';
-import type { Feed, GridActions, GridRender, Ready, Results } from './grid-types.js';
-import { exportPersonas, renderToolbar } from './grid-toolbar.js';
+import { VERSION } from '../../version.js';
 import { onCardControl, renderCards } from './grid-cards.js';
 import { givenFeed, localFeed, unconfigured } from './grid-feed.js';
+import { LocalSearch } from './grid-search.js';
+import { ServerQuery } from './grid-server.js';
 import { renderProblem, renderSkeletons } from './grid-status.js';
+import { exportPersonas, renderToolbar } from './grid-toolbar.js';
+import type { Feed, GridActions, GridRender, Ready, Results } from './grid-types.js';
+import { decodeView, encodeView, parseApps, parseSort, type SortOrder, type GridQuery } from './grid-view.js';
+import { gridStyles } from './persona-grid.styles.js';
 
 /** Detail of `persona-select`. */
 export interface PersonaSelectDetail {
@@ -272,9 +272,7 @@ export class PersonaGrid extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('personas')) {
-      this.#given = givenFeed(this.personas);
-    }
+    if (changed.has('personas')) this.#given = givenFeed(this.personas);
     if (changed.has('syncUrl')) this.#url.enabledChanged();
     if ((['query', 'app', 'sort', 'pageSize', 'src', 'personas'] as const).some((key) => changed.has(key)) && this.hasUpdated) {
       this.shown = this.pageSize;
