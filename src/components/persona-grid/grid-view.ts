@@ -9,6 +9,8 @@ import type { Persona } from '../../data/types.js';
 import type { PersonaIndex } from '../../search/persona-index.js';
 
 export { SORT_ORDERS, type SortOrder } from '../../data/query.js';
+/** The page-URL parameter helpers live with the controller that uses them. */
+export { readParam, writeParam } from '../../controllers/url-sync.js';
 
 export interface GridQuery {
   query: string;
@@ -118,34 +120,4 @@ export function encodeView(view: GridQuery): string {
 export function decodeView(value: string): GridQuery {
   const params = new URLSearchParams(value);
   return { query: params.get('q') ?? '', apps: parseApps(params.get('app')), sort: parseSort(params.get('sort')) };
-}
-
-/** The raw value of one query parameter of a URL's search string, decoded. */
-export function readParam(search: string, name: string): string | undefined {
-  return new URLSearchParams(search).get(name) ?? undefined;
-}
-
-/**
- * A search string with one parameter set (or removed when `value` is empty),
- * every other parameter left byte for byte as it was.
- */
-export function writeParam(search: string, name: string, value: string): string {
-  const keep = search
-    .replace(/^\?/, '')
-    .split('&')
-    .filter((part) => {
-      if (!part) return false;
-      const key = part.split('=')[0]!;
-      try {
-        return decodeURIComponent(key.replace(/\+/g, ' ')) !== name;
-      } catch {
-        return true;
-      }
-    });
-  if (value) {
-    // `=`, `,` and `+` (a space, read back either way) keep the link readable.
-    const encoded = encodeURIComponent(value).replace(/%(3D|2C|2B)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    keep.push(`${encodeURIComponent(name)}=${encoded}`);
-  }
-  return keep.length ? `?${keep.join('&')}` : '';
 }

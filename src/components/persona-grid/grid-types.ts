@@ -1,0 +1,89 @@
+/**
+ * What `<persona-grid>`'s template functions are given: what there is to show
+ * (the feed and the view's results), the words and settings they render with,
+ * and the grid's actions they call back.
+ */
+import type { PagingStop } from '../../data/client.js';
+import type { PersonaError } from '../../data/errors.js';
+import type { Persona, SkippedRecord } from '../../data/types.js';
+import type { FormatNumber, PersonaStrings, PersonaStringsOverride } from '../../i18n/strings.js';
+import type { AppFacet, GridQuery } from './grid-view.js';
+
+export type Ready = {
+  status: 'ready';
+  personas: readonly Persona[];
+  skipped: readonly SkippedRecord[];
+  total?: number;
+  next?: string;
+  loadingMore?: boolean;
+  moreError?: PersonaError;
+  /** Paging ended before the endpoint's last page (see `PersonaCollection.stopped`). */
+  stopped?: PagingStop;
+  /** Server mode: an answer for an earlier view, shown while the new one loads. */
+  stale?: boolean;
+};
+export type Feed = Ready | { status: 'loading' } | { status: 'error'; error: PersonaError };
+
+export interface Results {
+  /** Every persona of the view, in order (server mode: those loaded so far). */
+  personas: readonly Persona[];
+  facets: AppFacet[];
+  /** How many personas the view has (server mode: the endpoint's `total` for it). */
+  count: number;
+  /** How many personas the endpoint has, when known. */
+  total?: number;
+}
+
+export type ExportFormat = 'json' | 'csv' | 'md';
+
+/** The grid's state as its templates read it. */
+export interface GridRender {
+  strings: PersonaStrings;
+  num: FormatNumber;
+  locale?: string;
+  view: GridQuery;
+  /** A query or an app filter is set. */
+  filtered: boolean;
+  serverMode: boolean;
+  noControls: boolean;
+  pageSize: number;
+  /** The search input's value. */
+  query: string;
+  appsOpen: boolean;
+  /** The last export's message. */
+  status: string;
+  /** Personas were given (the `personas` property), not fetched. */
+  given: boolean;
+  /** How many cards are in the DOM at most. */
+  shown: number;
+  /** The card that takes Tab among `count` rendered ones. */
+  tabbable(count: number): number;
+  /** What every card is given. */
+  card: {
+    strings?: PersonaStringsOverride;
+    variant: 'compact' | 'full';
+    theme: 'light' | 'dark' | 'auto';
+    headingLevel: number;
+    contributeAction?: string;
+  };
+}
+
+/** What the templates call back; one object, so listeners keep their identity between renders. */
+export interface GridActions {
+  input(event: Event): void;
+  searchKey(event: KeyboardEvent): void;
+  toggleApps(): void;
+  /** Keydown in the app filter (Escape closes it). */
+  appsKey(event: KeyboardEvent): void;
+  change(view: Partial<GridQuery>): void;
+  toggleApp(id: string, on: boolean): void;
+  export(personas: readonly Persona[], format: ExportFormat): void;
+  retry(): void;
+  clear(): void;
+  showMore(): void;
+  itemClick(event: MouseEvent, persona: Persona, index: number): void;
+  itemKey(event: KeyboardEvent, persona: Persona, index: number): void;
+  itemFocus(index: number): void;
+  /** Keeps the cards' own load and error events inside the grid. */
+  stop(event: Event): void;
+}
