@@ -175,9 +175,10 @@ test('--out an existing file: merged by pid, imported fields replace, counts and
   assert.equal(added!.pid, 'HB-002');
 });
 
-const seeds = '/work/shared/seeds';
+// The project's seed documents sit beside the repository (../shared/seeds), as scripts/build-demo-data.mjs expects.
+const seeds = join(repoRoot, '..', 'shared', 'seeds');
 const seed = existsSync(seeds) ? readdirSync(seeds).find((f) => f.startsWith('002_')) : undefined;
-test('the Glue seed document gives the demo data GLUE personas, field for field', { skip: !seed && 'no seed document' }, async () => {
+test('the Glue seed document gives the demo data GLUE personas, field for field', { skip: !seed && `no seed document in ${seeds}` }, async () => {
   const dir = tempDir();
   const out = join(dir, 'glue.json');
   const run = await cli(['import', join(seeds, seed!), '--format', 'md', '--app', 'Glue', '--prefix', 'GLUE', '--out', out]);
