@@ -8,26 +8,9 @@ import '../src/define.js';
 import { personaClient } from '../src/data/client.js';
 import type { PersonaCard } from '../src/components/persona-card/persona-card.js';
 import type { PersonaGridLoadDetail } from '../src/components/persona-grid/persona-grid.js';
+import { HOSTILE_SENTINEL, hostileStrings } from './support/hostile-strings.js';
 
-const SENTINEL = '__personaWidgetsPwned';
-const run = `window.${SENTINEL}=1`;
-
-/** Strings that try to become markup, script or template code. */
-export const hostileStrings = [
-  `<img src=x onerror="${run}">`,
-  `<script>${run}</script>`,
-  `<svg onload="${run}"><circle r=1></svg>`,
-  `<iframe src="javascript:${run}"></iframe>`,
-  `<a href="javascript:${run}">click</a>`,
-  `\${${run}}`,
-  `{{constructor.constructor('${run}')()}}`,
-  `<style>*{display:none!important}</style>`,
-  `"><img src=x onerror=${run}>`,
-  '\u202Eexe.sgnittes\u202C and \u2067isolated\u2069',
-  'zero\u200Bwidth\u200Cjoin\u200Dcharacters\uFEFF',
-  '💥'.repeat(300),
-  'x'.repeat(200) /* one unbroken word */,
-];
+const SENTINEL = HOSTILE_SENTINEL;
 
 /** URLs that must never reach an href or src. */
 export const hostileUrls = [

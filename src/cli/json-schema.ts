@@ -1,4 +1,8 @@
-/** The endpoint format as JSON Schema, from the same zod schemas (as scripts/build-schema.ts writes it). */
+/**
+ * The endpoint format as JSON Schema, generated from the same zod schemas the
+ * elements validate with (dist/persona.schema.json, and the CLI's `build`), so
+ * endpoint owners can check what they host (e.g. with ajv).
+ */
 import * as z from 'zod/mini';
 import { collectionWireSchema, listItemSchema, personaWireSchema } from '../data/schema.js';
 

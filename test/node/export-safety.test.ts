@@ -24,25 +24,14 @@ import { CSV_COLUMNS, personaToMarkdown, personasToCsv, personasToMarkdown } fro
 import { parseCollection, parsePersona } from '../../src/data/parse.js';
 import type { Persona } from '../../src/data/types.js';
 import { defaultStrings } from '../../src/i18n/strings.js';
+import { HOSTILE_SENTINEL, hostileStrings as sharedHostileStrings } from '../support/hostile-strings.js';
 
-const SENTINEL = '__personaWidgetsPwned';
+const SENTINEL = HOSTILE_SENTINEL;
 const run = `globalThis.${SENTINEL}=1`;
 
-/** test/hostile.test.ts's strings (that file runs in the browser), then what docs tools read as code or markup. */
+/** The suite's hostile strings (test/support/hostile-strings.ts), then what docs tools read as code or markup. */
 const hostileStrings = [
-  `<img src=x onerror="${run}">`,
-  `<script>${run}</script>`,
-  `<svg onload="${run}"><circle r=1></svg>`,
-  `<iframe src="javascript:${run}"></iframe>`,
-  `<a href="javascript:${run}">click</a>`,
-  `\${${run}}`,
-  `{{constructor.constructor('${run}')()}}`,
-  `<style>*{display:none!important}</style>`,
-  `"><img src=x onerror=${run}>`,
-  '\u202Eexe.sgnittes\u202C and \u2067isolated\u2069',
-  'zero\u200Bwidth\u200Cjoin\u200Dcharacters\uFEFF',
-  '💥'.repeat(300),
-  'x'.repeat(200),
+  ...sharedHostileStrings,
   // MDX expressions, Vue interpolations
   `{${run}}`,
   `a {(() => { ${run} })()} b`,
