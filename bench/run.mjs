@@ -110,7 +110,7 @@ async function typeQuery(page, impl, query) {
 /** In-page breakdown of the real grid's first render: JSON.parse, validation, index build. */
 async function gridDiagnostics(page, n) {
   return page.evaluate(async (n) => {
-    const { parseCollection, PersonaIndex } = await import('/dist/persona-widgets.js');
+    const { parseCollection, PersonaIndex } = await import('/bench/internals.js');
     const text = await (await fetch(`/api/generated.json?n=${n}&diagnostics`)).text();
     let t = performance.now();
     const json = JSON.parse(text);

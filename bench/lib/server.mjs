@@ -42,6 +42,16 @@ export async function serve() {
     if (!existsSync(file)) throw new Error(`${path.slice(1)} is missing: run \`npm run build\` first`);
     snapshot.set(path, readFileSync(file));
   }
+  // Internals the diagnostics time alone (parser, search index), bundled like a production build.
+  const { build } = await import('esbuild');
+  const internals = await build({
+    entryPoints: [join(root, 'bench', 'internals.ts')],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+  });
+  snapshot.set('/bench/internals.js', Buffer.from(internals.outputFiles[0].contents));
   const demo = Buffer.from(readFileSync(join(root, 'demo', 'data', 'personas.json'), 'utf8'));
   const generated = new Map();
   /** Endpoint requests answered, by path + query. */
