@@ -7,6 +7,7 @@
  * freely; nothing an element does aborts a request another one waits for.
  */
 import { PersonaError, toPersonaError } from './errors.js';
+import { isRecord, own } from './json.js';
 import { parseCollection } from './parse.js';
 import type { Persona, PersonaPage, SkippedRecord } from './types.js';
 
@@ -323,80 +324,36 @@ export class PersonaClient {
     body: unknown,
     options: { idempotencyKey: string; signal?: AbortSignal; timeout?: number },
   ): Promise<{ status: number; body: unknown }> {
-    const { maxBytes } = this.options;
     const timeout = Math.max(0, options.timeout ?? this.options.timeout);
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    if (options.signal?.aborted) abort();
-    options.signal?.addEventListener('abort', abort);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort();
-    }, timeout);
-    try {
-      let response: Response;
-      try {
-        const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-        response = await this.options.fetch(url, {
-          method: 'POST',
-          headers: { ...headers, 'Idempotency-Key': options.idempotencyKey },
-          body: JSON.stringify(body),
-          credentials: this.options.credentials,
-          signal: controller.signal,
-        });
-      } catch (cause) {
-        throw timedOut
-          ? new PersonaError('timeout', `No answer from ${url} within ${timeout} ms.`, { url, cause })
-          : new PersonaError('network', `Could not reach ${url}.`, { url, cause });
-      }
+    const init: RequestInit = {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'Idempotency-Key': options.idempotencyKey,
+      },
+      body: JSON.stringify(body),
+    };
+    return this.#request(url, init, timeout, options.signal, async (response, signal) => {
       // An answer that cannot be read (not JSON, too large, cut off) still has its status.
       let answer: unknown;
       try {
-        const text = await readText(response, maxBytes, url, controller.signal, timeout);
+        const text = await readText(response, this.options.maxBytes, url, signal, timeout);
         answer = text ? (JSON.parse(text) as unknown) : undefined;
       } catch {
         answer = undefined;
       }
       if (response.ok) return { status: response.status, body: answer };
-      const errors = errorsOf(answer);
-      throw new PersonaError('http', `${url} answered HTTP ${response.status}.`, {
-        url,
-        status: response.status,
-        retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
-        ...(errors ? { details: { errors } } : {}),
-      });
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abort);
-    }
+      throw httpError(url, response, errorsOf(answer));
+    });
   }
 
   async #fetchJson(url: string): Promise<unknown> {
     const { timeout, maxBytes } = this.options;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeout);
-    try {
-      let response: Response;
-      try {
-        response = await this.options.fetch(url, {
-          headers: { Accept: 'application/json' },
-          credentials: this.options.credentials,
-          signal: controller.signal,
-        });
-      } catch (cause) {
-        throw controller.signal.aborted
-          ? new PersonaError('timeout', `No answer from ${url} within ${timeout} ms.`, { url, cause })
-          : new PersonaError('network', `Could not reach ${url}.`, { url, cause });
-      }
-      if (!response.ok) {
-        throw new PersonaError('http', `${url} answered HTTP ${response.status}.`, {
-          url,
-          status: response.status,
-          retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
-        });
-      }
-      const body = await readText(response, maxBytes, url, controller.signal, timeout);
+    const init: RequestInit = { headers: { Accept: 'application/json' } };
+    return this.#request(url, init, timeout, undefined, async (response, signal) => {
+      if (!response.ok) throw httpError(url, response);
+      const body = await readText(response, maxBytes, url, signal, timeout);
       try {
         return JSON.parse(body) as unknown;
       } catch (cause) {
@@ -405,10 +362,60 @@ export class PersonaClient {
           cause,
         });
       }
+    });
+  }
+
+  /**
+   * One request through the configured `fetch` and `credentials`, bounded by
+   * `timeout` (and `signal`, when given). No answer is a `timeout` or `network`
+   * PersonaError; `read` handles the answer while the timer still runs, so a
+   * body that trickles in counts against the same timeout.
+   */
+  async #request<T>(
+    url: string,
+    init: RequestInit,
+    timeout: number,
+    signal: AbortSignal | undefined,
+    read: (response: Response, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort();
+    }, timeout);
+    try {
+      let response: Response;
+      try {
+        response = await this.options.fetch(url, {
+          ...init,
+          credentials: this.options.credentials,
+          signal: controller.signal,
+        });
+      } catch (cause) {
+        throw timedOut
+          ? new PersonaError('timeout', `No answer from ${url} within ${timeout} ms.`, { url, cause })
+          : new PersonaError('network', `Could not reach ${url}.`, { url, cause });
+      }
+      return await read(response, controller.signal);
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
     }
   }
+}
+
+/** A non-2xx answer as a PersonaError: status, `Retry-After`, and the answer's field `errors` if any. */
+function httpError(url: string, response: Response, errors?: Record<string, string>): PersonaError {
+  return new PersonaError('http', `${url} answered HTTP ${response.status}.`, {
+    url,
+    status: response.status,
+    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+    ...(errors ? { details: { errors } } : {}),
+  });
 }
 
 /** The origin of an http(s) URL, else undefined. */
@@ -437,9 +444,8 @@ export function parseRetryAfter(header: string | null): number | undefined {
 
 /** The `{ errors: { name: message } }` map of an answer (non-empty string messages, trimmed), or undefined. */
 function errorsOf(body: unknown): Record<string, string> | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const errors = (body as Record<string, unknown>)['errors'];
-  if (typeof errors !== 'object' || errors === null || Array.isArray(errors)) return undefined;
+  const errors = isRecord(body) ? own(body, 'errors') : undefined;
+  if (!isRecord(errors)) return undefined;
   const out: Record<string, string> = {};
   for (const [key, message] of Object.entries(errors)) {
     if (typeof message === 'string' && message.trim()) out[key] = message.trim();
