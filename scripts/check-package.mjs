@@ -3,7 +3,8 @@
  * that the one-script-tag bundles are self-contained, and that no raw
  * decorator syntax survived (the browser would refuse to load it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const problems = [];
@@ -17,12 +18,20 @@ for (const [entry, target] of Object.entries(pkg.exports)) {
 check(existsSync(pkg.types), `types points at missing ${pkg.types}`);
 check(existsSync(pkg.customElements), `customElements points at missing ${pkg.customElements}`);
 for (const file of pkg.sideEffects.filter((f) => f.startsWith('./dist/'))) {
-  check(existsSync(file), `sideEffects names missing ${file}`);
+  const [dir, pattern] = file.includes('*') ? [dirname(file), file.slice(dirname(file).length + 1)] : [];
+  const exists = dir
+    ? existsSync(dir) && readdirSync(dir).some((name) => new RegExp(`^${pattern.replace('.', '\\.').replace('*', '.*')}$`).test(name))
+    : existsSync(file);
+  check(exists, `sideEffects names missing ${file}`);
 }
 
-for (const file of ['dist/persona-widgets.js', 'dist/persona-widgets.iife.js']) {
+// The one-script-tag files load nothing but their own chunks (dist/chunks/), which load nothing else.
+const chunks = readdirSync('dist/chunks').filter((name) => name.endsWith('.js'));
+for (const file of ['dist/persona-widgets.js', 'dist/persona-widgets.iife.js', ...chunks.map((name) => `dist/chunks/${name}`)]) {
   const code = readFileSync(file, 'utf8');
-  check(!/^\s*import[\s{*]|\bimport\(/m.test(code), `${file} imports other files: it must be self-contained`);
+  const imports = [...code.matchAll(/(?:\bimport\s*\(?|\bfrom)\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1]);
+  const own = file.endsWith('.iife.js') ? [] : imports.filter((spec) => /^\.\.?\//.test(spec) && existsSync(join(dirname(file), spec)));
+  check(imports.length === own.length, `${file} imports ${imports.filter((i) => !own.includes(i)).join(', ')}: it must load only its own chunks`);
   check(!/(^|[\s;])@(property|state|customElement|provide)\b/.test(code), `${file} contains raw decorator syntax`);
 }
 const iife = readFileSync('dist/persona-widgets.iife.js', 'utf8');
