@@ -59,12 +59,14 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2022',
       emptyOutDir: !selfContained,
+      // Maps give stack traces and devtools the original file and line; the sources themselves stay out
+      // (they were three quarters of the packed package), so a map names src/… without embedding it.
       sourcemap: true,
       lib: mode === 'bundle' ? scriptTagBundle : mode === 'embed' ? iframePage : npmEntries,
       rolldownOptions: {
         // npm users bring their own Lit and zod (and React, for persona-widgets/react), so several libraries share one copy.
         external: selfContained ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/],
-        output: { minify: true },
+        output: { minify: true, sourcemapExcludeSources: true },
       },
     },
   };
