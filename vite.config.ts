@@ -69,6 +69,8 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2022',
       emptyOutDir: !selfContained,
+      // Maps give stack traces and devtools the original file and line; the sources themselves stay out
+      // (they were three quarters of the packed package), so a map names src/… without embedding it.
       sourcemap: true,
       lib,
       rolldownOptions: {
@@ -76,6 +78,7 @@ export default defineConfig(({ mode }) => {
         external: selfContained ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/],
         output: {
           minify: true,
+          sourcemapExcludeSources: true,
           ...(mode === 'bundle' ? { chunkFileNames: 'chunks/[name]-[hash].js' } : {}),
           // The early requests (src/autoload/early.ts) in a chunk of their own, imported before
           // the heavy code, so they start before Lit, zod and the elements are evaluated.

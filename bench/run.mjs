@@ -5,7 +5,7 @@
  * a naive baseline measured in the same run, in headless Chromium.
  *
  * Prints a table, writes bench/results/latest.json (every sample) and
- * bench/results/latest.md (the table as Markdown, for the README).
+ * bench/results/latest.md (the table as Markdown, for CONTRIBUTING.md).
  *
  *   node bench/run.mjs            full run (~3–4 minutes on 2 cores)
  *   node bench/run.mjs --quick    fewer repetitions, no 50,000-persona grid (~1 minute)
