@@ -14,8 +14,8 @@
  * gzip is zlib's default level 6, the same as `gzip -c FILE | wc -c` and
  * Vite's own report.
  */
-import { readFileSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // Production builds only (Lit's dev mode is several kB larger and warns). Vite picks the
@@ -105,11 +105,41 @@ export async function measureSizes(snapshot = new Map()) {
     'dist/persona-widgets.iife.js': file('dist/persona-widgets.iife.js'),
   };
   const entries = {};
+  const pages = {};
+  for (const tag of ['persona-card', 'persona-grid', 'contribute-form']) pages[tag] = pageOf(tag, snapshot);
   for (const name of ELEMENT_ENTRIES) {
     const bundle = await bundleEntry(name, { sourcemap: false });
     entries[name] = { initial: bundle.initial, lazy: bundle.lazy };
   }
-  return { files: sizes, entries };
+  return { files: sizes, entries, pages };
+}
+
+/** The static imports of an ES chunk in dist/ (relative specifiers, resolved). */
+function staticImports(path, code) {
+  return [...code.matchAll(/\bimport\s*(?:[\w{},*\s$]+from\s*)?["'`](\.\.?\/[^"'`]+)["'`]/g)].map((m) =>
+    join(dirname(path), m[1]),
+  );
+}
+
+/**
+ * What the one-script-tag embed downloads for a page with only `tag` elements:
+ * dist/persona-widgets.js, the chunk it loads for that tag, and their static
+ * imports (lazy parts, such as the form behind "Suggest an edit", not included).
+ */
+export function pageOf(tag, snapshot = new Map()) {
+  const read = (path) => snapshot.get(`/${path}`) ?? readFileSync(join(root, path));
+  const chunk = readdirSync(join(root, 'dist', 'chunks')).find((name) => name.startsWith(`${tag}.define-`) && name.endsWith('.js'));
+  if (!chunk) throw new Error(`dist/chunks has no chunk for <${tag}>: run \`npm run build\``);
+  const files = new Set();
+  const visit = (path) => {
+    if (files.has(path)) return;
+    files.add(path);
+    for (const next of staticImports(path, read(path).toString())) visit(next);
+  };
+  visit('dist/persona-widgets.js');
+  visit(`dist/chunks/${chunk}`);
+  const list = [...files];
+  return { files: list, min: list.reduce((n, f) => n + read(f).length, 0), gzip: list.reduce((n, f) => n + gzipSize(read(f)), 0) };
 }
 
 const BASE64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));

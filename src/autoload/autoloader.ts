@@ -7,8 +7,25 @@
  *
  * Elements added later are found by a MutationObserver on the document. Elements
  * inside another component's shadow root are not: call `discover(shadowRoot)`.
+ * Exports: `configure` (the client's settings), `setDefaultStrings`, `load`,
+ * `discover`. Classes and the data API are in the npm entries and the classic script.
  */
+import type { PersonaClientOptions } from '../data/client.js';
+import { configureShared } from '../data/shared-client.js';
 import { prefetchFor } from './early.js';
+
+export { setDefaultStrings } from '../i18n/page-strings.js';
+
+/**
+ * Changes the page's persona client (`personaClient.configure()` of the npm package),
+ * also before any element's code has arrived: call it in the module that loads this
+ * file, e.g. `configure({ credentials: 'include' })` or `configure({ maxBytes })`.
+ * The cards' and grids' first requests start early with the default `fetch` and
+ * `credentials`; with others set here, the client makes its own request instead.
+ */
+export function configure(options: Partial<PersonaClientOptions>): void {
+  configureShared(options);
+}
 
 const ELEMENTS: Record<string, () => Promise<unknown>> = {
   'persona-card': () => import('../components/persona-card/persona-card.define.js'),

@@ -10,19 +10,8 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { personaProviderContext } from './provider-context.js';
+import { notify, page } from '../i18n/page-strings.js';
 import { coreStrings, type FormatNumber, type PersonaStrings, type PersonaStringsOverride } from '../i18n/strings.js';
-
-type Listener = () => void;
-interface PageStrings {
-  override?: PersonaStringsOverride;
-  listeners: Set<Listener>;
-}
-
-// Shared through the global object, so a second copy of the library on the page (wikis load
-// scripts twice) reads the same page defaults as the copy whose elements are registered.
-const page: PageStrings = ((globalThis as Record<symbol, unknown>)[Symbol.for('persona-widgets:strings')] ??= {
-  listeners: new Set<Listener>(),
-}) as PageStrings;
 
 let observer: MutationObserver | undefined;
 
@@ -36,25 +25,6 @@ let english = coreStrings as PersonaStrings;
 function addEnglish(groups: Partial<PersonaStrings>) {
   const missing = Object.entries(groups).filter(([key]) => !Object.hasOwn(english, key));
   if (missing.length) english = { ...english, ...Object.fromEntries(missing) };
-}
-
-function notify() {
-  for (const listener of [...page.listeners]) listener();
-}
-
-/**
- * Sets the strings of every element on the page (those with their own or a
- * provider's strings keep them). Pass only what differs from English; nested
- * groups may be partial. Replaces what an earlier call set; `setDefaultStrings()`
- * goes back to English. Elements already on the page re-render.
- *
- * ```js
- * setDefaultStrings({ lang: 'de', card: { copyMarkdown: 'Als Markdown kopieren' } });
- * ```
- */
-export function setDefaultStrings(strings?: PersonaStringsOverride | null): void {
-  page.override = strings ?? undefined;
-  notify();
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -77,6 +47,8 @@ function merge<T>(base: T, over: unknown): T {
   }
   return out as T;
 }
+
+export { setDefaultStrings } from '../i18n/page-strings.js';
 
 /** The strings for the given overrides, most specific last. */
 export function resolveStrings(...overrides: (PersonaStringsOverride | undefined | null)[]): PersonaStrings {

@@ -10,6 +10,7 @@ import { PersonaError, toPersonaError } from './errors.js';
 import { isRecord, own } from './json.js';
 import { PageParser, readPage, type RawPage } from './parse.js';
 import { EARLY_REQUEST, takePrefetched } from './prefetch.js';
+import { shareClient } from './shared-client.js';
 import type { Persona, PersonaPage, SkippedRecord } from './types.js';
 
 /** Settings of a {@link PersonaClient}: `personaClient.configure(options)` changes any of them. */
@@ -591,5 +592,8 @@ async function readText(
   return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
 }
 
-/** The client every element uses unless told otherwise. */
-export const personaClient = new PersonaClient();
+/**
+ * The client every element uses unless told otherwise. Settings made before it
+ * existed (the one-script-tag autoloader's `configure`) apply to it.
+ */
+export const personaClient = shareClient(new PersonaClient());
