@@ -191,11 +191,11 @@ export function createPersonaHandler(options: PersonaHandlerOptions = {}): Perso
   ready.catch(() => {});
 
   function corsHeaders(request: Request, review: boolean): Headers_ {
-    const origin = request.headers.get('origin');
-    if (!origin) return {};
-    if (cors !== '*' && cors.includes(origin)) return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+    // '*' regardless of Origin, so a cached answer suits every origin.
     if (cors === '*' && !review) return { 'Access-Control-Allow-Origin': '*' };
-    return {};
+    const origin = request.headers.get('origin');
+    if (origin && cors !== '*' && cors.includes(origin)) return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+    return cors === '*' ? {} : { Vary: 'Origin' };
   }
 
   function clientOf(request: Request, info?: PersonaRequestInfo): string {

@@ -18,7 +18,7 @@ const ALLOW_ANY_ORIGIN = { 'Access-Control-Allow-Origin': '*' } as const;
 
 /** Once the answer is sent, drops the connection (the rest of the request is not worth reading). */
 export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
-  res.once('finish', () => req.socket.destroy());
+  res.once('finish', () => req.socket?.destroy());
 }
 
 /** `(req, res, next?)`: fits `http.createServer`, Connect/Express and Vite's middlewares. */
