@@ -31,10 +31,12 @@ Usage:
       and prints the embed snippet.
   persona-widgets serve [personas.json] [--port 8787] [--host 127.0.0.1] [--db URL]
                         [--review-token-file FILE] [--cors-origin ORIGIN]… [--max-age SECONDS] [--trust-proxy]
+                        [--schema NAME] [--write-limit PER_MINUTE]
       Serves /api/personas, /api/contributions and the review API. Without --db (or DATABASE_URL)
       the embedded database lives in ./persona-data/; --db postgres://… uses PostgreSQL.
       personas.json is imported once, into a database that has no personas yet. The review API
       needs a token (PERSONA_REVIEW_TOKEN or --review-token-file); without one it is off.
+      --write-limit: contributions per client and minute (default 30; 0 turns the limit off).
 
 Files over ${MAX_INPUT_BYTES / 1024 / 1024} MB are refused.`;
 
@@ -102,6 +104,8 @@ async function main(argv: string[]): Promise<number> {
         'cors-origin': { type: 'string', multiple: true, default: [] },
         'max-age': { type: 'string' },
         'trust-proxy': { type: 'boolean', default: false },
+        schema: { type: 'string' },
+        'write-limit': { type: 'string' },
       });
       if (positionals.length > 1) throw new CliError(`serve: name at most one personas file\n\n${USAGE}`);
       return serveCommand({
@@ -113,6 +117,8 @@ async function main(argv: string[]): Promise<number> {
         corsOrigins: values['cors-origin'] as string[],
         maxAge: values['max-age'] as string | undefined,
         trustProxy: values['trust-proxy'] as boolean,
+        schema: values.schema as string | undefined,
+        writeLimit: values['write-limit'] as string | undefined,
       });
     }
     default:

@@ -17,6 +17,8 @@ export interface ServeCommandOptions {
   corsOrigins: string[];
   maxAge?: string;
   trustProxy: boolean;
+  schema?: string;
+  writeLimit?: string;
 }
 
 /** The review token: `--review-token-file` (first line), else `$PERSONA_REVIEW_TOKEN`, else none (review off). */
@@ -55,6 +57,8 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
   const db = options.db ?? process.env['DATABASE_URL'] ?? 'persona-data';
   const token = reviewToken(options.reviewTokenFile);
   if (token !== undefined && token.length < 16) throw new CliError('serve: the review token must have at least 16 characters');
+  const writeLimit = options.writeLimit === undefined ? undefined : Number(options.writeLimit);
+  if (writeLimit !== undefined && (!Number.isInteger(writeLimit) || writeLimit < 0)) throw new CliError('serve: --write-limit must be a whole number (0: no limit)');
   const cors = options.corsOrigins.includes('*') ? '*' : options.corsOrigins;
   let server;
   try {
@@ -67,6 +71,8 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
       corsOrigins: cors,
       ...(maxAge !== undefined ? { personasMaxAge: maxAge } : {}),
       trustProxy: options.trustProxy,
+      ...(options.schema ? { schema: options.schema } : {}),
+      ...(writeLimit !== undefined ? { writeLimit: writeLimit === 0 ? (false as const) : { max: writeLimit, windowMs: 60_000 } } : {}),
       log: (message) => console.log(`[persona-widgets] ${message}`),
     });
   } catch (error) {

@@ -314,7 +314,11 @@ export function createPersonaHandler(options: PersonaHandlerOptions = {}): Perso
       if (!['pending', 'approved', 'rejected', 'all'].includes(status)) {
         return json(400, { errors: { status: 'Use status=pending|approved|rejected|all.' } });
       }
-      return json(200, { contributions: await store.listContributions(status as ContributionStatus | 'all') });
+      const limitParam = url.searchParams.get('limit') ?? '200';
+      if (!/^\d{1,4}$/.test(limitParam) || Number(limitParam) < 1 || Number(limitParam) > 1000) {
+        return json(400, { errors: { limit: 'Use a whole number from 1 to 1000.' } });
+      }
+      return json(200, { contributions: await store.listContributions(status as ContributionStatus | 'all', Number(limitParam)) });
     }
     const action = /^\/api\/review\/contributions\/([^/]+)\/(approve|reject)$/.exec(path);
     if (action) {
