@@ -24,7 +24,7 @@ const npmEntries: LibraryOptions = {
     react: 'src/react/index.ts',
     // persona-widgets/react/<tag>: one generated wrapper each (scripts/generate-wrappers.mjs).
     ...Object.fromEntries(
-      ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid'].map((tag) => [`react/${tag}`, `src/react/${tag}.ts`]),
+      ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid', 'contribution-review'].map((tag) => [`react/${tag}`, `src/react/${tag}.ts`]),
     ),
   },
   formats: ['es'],

@@ -30,7 +30,7 @@ check(!/^export\b|[;}]export\s*\{/m.test(iife), 'the IIFE build must not contain
 
 const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
 const tags = manifest.modules.flatMap((m) => m.declarations ?? []).map((d) => d.tagName).filter(Boolean);
-for (const tag of ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid']) {
+for (const tag of ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid', 'contribution-review']) {
   check(tags.includes(tag), `custom-elements.json lacks <${tag}>`);
 }
 
