@@ -1,7 +1,5 @@
 // Lists what the endpoint received, refreshes after each successful contribution,
 // and runs the review loop: <contribution-review> approves or rejects, the card reloads.
-import '../dist/contribution-review.js';
-
 const list = document.getElementById('contributions');
 const review = document.getElementById('review');
 const card = document.getElementById('card');

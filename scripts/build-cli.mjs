@@ -35,4 +35,19 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-console.log('wrote dist/cli.js, dist/server.js');
+
+// <contribution-review> for one script tag (a CDN, a page without a bundler): Lit and zod inside.
+// The npm entry dist/contribution-review.js leaves them to the host's bundler, like the other elements.
+await build({
+  entryPoints: ['src/components/contribution-review/contribution-review.define.ts'],
+  outfile: 'dist/contribution-review.bundle.js',
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  tsconfig: 'tsconfig.json',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+console.log('wrote dist/cli.js, dist/server.js, dist/contribution-review.bundle.js');
