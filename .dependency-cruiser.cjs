@@ -65,6 +65,21 @@ module.exports = {
       from: { path: '^src/controllers/' },
       to: { path: '^src/(components|react|embed)/' },
     },
+    {
+      name: 'server-only-from-server-and-cli',
+      severity: 'error',
+      comment:
+        'src/server (the endpoint: database drivers, node:*) is imported by nothing but itself and the CLI, so no element bundle can pull it in.',
+      from: { path: '^src/', pathNot: '^src/(server|cli)/' },
+      to: { path: '^src/server/' },
+    },
+    {
+      name: 'server-no-ui',
+      severity: 'error',
+      comment: 'src/server sits on src/data only: no Lit, no elements, no strings.',
+      from: { path: '^src/server/' },
+      to: { path: `^src/(i18n|controllers|components|react|embed|search|styles)/|${LIT}` },
+    },
   ],
   options: {
     // Only src/ is cruised; packages are leaves (their path is enough for the Lit rule).

@@ -20,10 +20,12 @@ const npmEntries: LibraryOptions = {
     'persona-provider': 'src/components/persona-provider/persona-provider.define.ts',
     'contribute-form': 'src/components/contribute-form/contribute-form.define.ts',
     'persona-grid': 'src/components/persona-grid/persona-grid.define.ts',
+    // Moderators only: its own entry, never in the card/grid/form bundles or the script-tag bundle.
+    'contribution-review': 'src/components/contribution-review/contribution-review.define.ts',
     react: 'src/react/index.ts',
     // persona-widgets/react/<tag>: one generated wrapper each (scripts/generate-wrappers.mjs).
     ...Object.fromEntries(
-      ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid'].map((tag) => [`react/${tag}`, `src/react/${tag}.ts`]),
+      ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid', 'contribution-review'].map((tag) => [`react/${tag}`, `src/react/${tag}.ts`]),
     ),
   },
   formats: ['es'],

@@ -19,10 +19,10 @@
  * the request's abort signal, like a real fetch). Counters and the request log
  * are reset before every story (`resetMocks()` in preview.ts).
  *
- * Server search is the demo endpoint's own (demo/server/personas-query.mjs),
+ * Server search is the demo endpoint's own (src/server/personas-query.mjs),
  * so stories, the test runner and `npm start` answer a query alike.
  */
-import { hasPersonaQuery, nextPageParams, parsePersonaQuery, selectPersonas } from '../demo/server/personas-query.mjs';
+import { hasPersonaQuery, nextPageParams, parsePersonaQuery, selectPersonas } from '../src/server/personas-query.mjs';
 import realPersonas from '../stories/fixtures/personas.json';
 
 export const MOCK_PATH = 'mock-api/';

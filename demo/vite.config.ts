@@ -3,8 +3,10 @@
  * persona endpoint (`/api/personas`, `/api/contributions`). The pages load the
  * built bundle from /dist/ the way a real host would (`npm start` builds first).
  *
- * Contributions (with emails) are stored outside every served folder:
- * `$PERSONA_DATA_DIR`, else `.persona-data/` at the repository root. The server
+ * The endpoint is the library's own handler (src/server) on the embedded
+ * database, which holds contributions (with emails) outside every served folder:
+ * `$PERSONA_DATA_DIR/db`, else `.persona-data/db` at the repository root
+ * (`DATABASE_URL` switches it to PostgreSQL). The server
  * serves demo/ and dist/ only (`server.fs`), never a dot folder or the store,
  * and drops clients slower than `PERSONA_DEMO_HEADERS_TIMEOUT_MS` /
  * `PERSONA_DEMO_BODY_TIMEOUT_MS` (10 s each by default).
@@ -12,7 +14,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { CONTRIBUTIONS_FILE_NAME, demoGuard, denyPatterns, resolveDataDir, resolveTimeouts } from './server/guard.js';
+import { DATABASE_DIR_NAME, demoGuard, denyPatterns, resolveDataDir, resolveTimeouts } from './server/guard.js';
 import { demoHost } from './server/host.js';
 import { personaApi } from './server/plugin.js';
 
@@ -39,7 +41,7 @@ export default defineConfig({
   },
   preview: { host, port: 4173, strictPort: false },
   plugins: [
-    personaApi({ contributionsFile: join(dataDir, CONTRIBUTIONS_FILE_NAME), bodyTimeoutMs: timeouts.bodyTimeoutMs }),
+    personaApi({ db: process.env['DATABASE_URL'] || join(dataDir, DATABASE_DIR_NAME), bodyTimeoutMs: timeouts.bodyTimeoutMs }),
     demoHost(demoDir, distDir),
     demoGuard({ dataDir, timeouts }),
   ],

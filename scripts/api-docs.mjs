@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const START = '<!-- api:start -->';
 const END = '<!-- api:end -->';
-const ORDER = ['persona-card', 'persona-grid', 'contribute-form', 'persona-provider'];
+const ORDER = ['persona-card', 'persona-grid', 'contribute-form', 'persona-provider', 'contribution-review'];
 
 const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
 const elements = manifest.modules

@@ -64,7 +64,7 @@ for (const file of readdirSync('dist', { recursive: true }).filter((f) => f.ends
 
 const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
 const tags = manifest.modules.flatMap((m) => m.declarations ?? []).map((d) => d.tagName).filter(Boolean);
-for (const tag of ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid']) {
+for (const tag of ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid', 'contribution-review']) {
   check(tags.includes(tag), `custom-elements.json lacks <${tag}>`);
 }
 

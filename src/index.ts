@@ -26,6 +26,15 @@ export {
   type ContributeSuccessDetail,
 } from './components/contribute-form/contribute-form.js';
 export { PersonaProvider } from './components/persona-provider/persona-provider.js';
+// <contribution-review> is for moderators: its class comes from persona-widgets/contribution-review.js
+// (types only here, so neither the script-tag bundle nor the other entries carry it).
+export type {
+  ContributionReview,
+  ReviewDecisionDetail,
+  ReviewEntry,
+  ReviewErrorDetail,
+  ReviewStrings,
+} from './components/contribution-review/contribution-review.js';
 export type { PersonaProviderContext } from './controllers/provider-context.js';
 
 // Strings: the English table and page-wide defaults.

@@ -18,10 +18,10 @@ import {
   DEFAULT_HEADERS_TIMEOUT_MS,
   limitSlowClients,
   type SlowClientLimits,
-} from './http.js';
+} from '../../src/server/node-http.js';
 
-/** The file contributions are appended to, inside the data directory. */
-export const CONTRIBUTIONS_FILE_NAME = 'contributions.jsonl';
+/** The embedded database's folder, inside the data directory. */
+export const DATABASE_DIR_NAME = 'db';
 
 /**
  * Where the demo keeps contributions: `$PERSONA_DATA_DIR`, else
@@ -172,10 +172,10 @@ export function demoGuard(options: DemoGuardOptions): Plugin {
             'set PERSONA_DATA_DIR to a folder outside it.',
         );
       }
-      const legacy = join(config.root, '.data', CONTRIBUTIONS_FILE_NAME);
+      const legacy = join(options.dataDir, 'contributions.jsonl');
       if (existsSync(legacy)) {
         config.logger.warn(
-          `[persona-api] ${legacy} is no longer read (nor served); move it to ${join(options.dataDir, CONTRIBUTIONS_FILE_NAME)} to keep those contributions.`,
+          `[persona-api] ${legacy} (the old JSON-lines store) is no longer read; contributions now live in the database in ${join(options.dataDir, DATABASE_DIR_NAME)}.`,
         );
       }
     },

@@ -1,70 +1,88 @@
 /**
- * Vite plugin serving the demo endpoint from the dev server (`vite`) and the
- * preview server (`vite preview`), so the demo pages have a live API.
+ * Vite plugin serving the persona endpoint from the dev server (`vite`) and
+ * the preview server (`vite preview`): the library's own handler
+ * (`createPersonaHandler`, src/server), on the embedded database in the demo's
+ * data directory, seeded once from `data/personas.json`.
  */
-import { dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
-import { createApiMiddleware, type ApiMiddleware } from './api.js';
-import { CONTRIBUTIONS_FILE_NAME, isInside, resolveDataDir } from './guard.js';
+import { createPersonaHandler, type PersonaHandler } from '../../src/server/handler.js';
+import { toNodeListener, type NodeListener } from '../../src/server/node-http.js';
+import { isInside } from './guard.js';
 
 export interface PersonaApiOptions {
-  /** Persona collection (JSON array). Default `data/personas.json` under the Vite root. */
+  /** Persona collection imported into an empty database (JSON array). Default `data/personas.json` under the Vite root. */
   dataFile?: string;
   /**
-   * Append-only JSON-lines store; it holds emails, so it must lie outside every
-   * served folder (the plugin refuses a path under the Vite root). Default
-   * `$PERSONA_DATA_DIR/contributions.jsonl`, else `.persona-data/contributions.jsonl`
-   * in the folder that holds the Vite root.
+   * The embedded database's folder (or a `postgres://` URL). It holds emails, so
+   * it must lie outside every served folder (the plugin refuses a path under the
+   * Vite root).
    */
-  contributionsFile?: string;
+  db: string;
   /** How long a POST body may take to arrive, in ms (then 408). Default 10 s. */
   bodyTimeoutMs?: number;
+  /** The review API's bearer token; default `$PERSONA_REVIEW_TOKEN`, else a random one printed at start. */
+  reviewToken?: string;
 }
 
 /**
  * Vite installs its CORS middleware (localhost origins only) and host check
  * before any plugin's, and that CORS middleware answers preflights itself, so a
- * cross-origin embed would be refused. The API is public by design (any
- * origin), so it goes first in the stack.
+ * cross-origin embed would be refused. The public API is open to any origin
+ * (the widgets are embedded cross-origin), so it goes first in the stack.
  */
-function putFirst(app: Connect.Server, middleware: ApiMiddleware): void {
-  app.stack.unshift({ route: '', handle: middleware });
+function putFirst(app: Connect.Server, middleware: NodeListener): void {
+  app.stack.unshift({ route: '', handle: middleware as Connect.NextHandleFunction });
 }
 
-/** Registers `/api/personas` and `/api/contributions`; relative paths resolve against the Vite root. */
-export function personaApi(options: PersonaApiOptions = {}): Plugin {
-  let middleware: ApiMiddleware | undefined;
-  let make: () => ApiMiddleware = () => {
+/** Registers `/api/…`; relative paths resolve against the Vite root. */
+export function personaApi(options: PersonaApiOptions): Plugin {
+  let handler: PersonaHandler | undefined;
+  let make: () => PersonaHandler = () => {
     throw new Error('personaApi: configResolved has not run');
   };
-
-  // Built lazily: the paths depend on the resolved root; one store per plugin instance.
-  const get = () => (middleware ??= make());
+  const get = () => (handler ??= make());
 
   return {
     name: 'persona-api',
     configResolved(config) {
-      const contributionsFile = options.contributionsFile
-        ? resolve(config.root, options.contributionsFile)
-        : join(resolveDataDir(dirname(config.root)), CONTRIBUTIONS_FILE_NAME);
-      if (isInside(config.root, contributionsFile)) {
-        throw new Error(
-          `personaApi: the contribution store ${contributionsFile} would be served (it is under ${config.root}); keep it outside.`,
-        );
+      const isUrl = /^postgres(ql)?:\/\//i.test(options.db);
+      const db = isUrl ? options.db : resolve(config.root, options.db);
+      if (!isUrl && isInside(config.root, db)) {
+        throw new Error(`personaApi: the database ${db} would be served (it is under ${config.root}); keep it outside.`);
       }
-      make = () =>
-        createApiMiddleware({
-          dataFile: resolve(config.root, options.dataFile ?? 'data/personas.json'),
-          contributionsFile,
+      const log = (message: string) => config.logger.info(`[persona-api] ${message}`, { timestamp: true });
+      make = () => {
+        let reviewToken = options.reviewToken ?? process.env['PERSONA_REVIEW_TOKEN']?.trim();
+        if (!reviewToken) {
+          reviewToken = randomBytes(18).toString('base64url');
+          // The demo's moderator needs it (research page); a real deployment sets its own.
+          config.logger.info(`[persona-api] review token for this demo run: ${reviewToken}`);
+        }
+        const created = createPersonaHandler({
+          db,
+          personasFile: resolve(config.root, options.dataFile ?? 'data/personas.json'),
+          corsOrigins: '*',
+          personasMaxAge: 0,
+          reviewToken,
+          // One person clicking through the demo; the limits are tested in test/server.
+          writeLimit: { max: 120, windowMs: 60_000 },
+          readLimit: false,
           ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
-          log: (message) => config.logger.info(`[persona-api] ${message}`, { timestamp: true }),
+          log,
         });
+        created.ready.catch((error: unknown) => log(`could not open the database: ${(error as Error).message}`));
+        return created;
+      };
     },
     configureServer(server) {
-      putFirst(server.middlewares, get());
+      putFirst(server.middlewares, toNodeListener(get()));
+      server.httpServer?.once('close', () => void handler?.close());
     },
     configurePreviewServer(server) {
-      putFirst(server.middlewares, get());
+      putFirst(server.middlewares, toNodeListener(get()));
+      server.httpServer?.once('close', () => void handler?.close());
     },
   };
 }

@@ -32,13 +32,14 @@ const ELEMENTS: Record<string, () => Promise<unknown>> = {
   'persona-grid': () => import('../components/persona-grid/persona-grid.define.js'),
   'contribute-form': () => import('../components/contribute-form/contribute-form.define.js'),
   'persona-provider': () => import('../components/persona-provider/persona-provider.define.js'),
+  'contribution-review': () => import('../components/contribution-review/contribution-review.define.js'),
 };
 const TAGS = Object.keys(ELEMENTS);
 const requested = new Set<string>();
 
 /**
  * Loads the code of one element (`persona-card`, `persona-grid`, `contribute-form`,
- * `persona-provider`) now, before the page has one; resolves once it is defined.
+ * `persona-provider`, `contribution-review`) now, before the page has one; resolves once it is defined.
  * For code that creates elements after awaiting `customElements.whenDefined()`.
  */
 export function load(tag: string): Promise<void> {

@@ -33,6 +33,7 @@ declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'contribute-form': PersonaWidgetsJSXProps<'contribute-form'>;
+      'contribution-review': PersonaWidgetsJSXProps<'contribution-review'>;
       'persona-card': PersonaWidgetsJSXProps<'persona-card'>;
       'persona-grid': PersonaWidgetsJSXProps<'persona-grid'>;
       'persona-provider': PersonaWidgetsJSXProps<'persona-provider'>;

@@ -30,6 +30,7 @@ export type PersonaWidgetsSvelteAttributes<Tag extends keyof PersonaWidgetsTags>
 declare module 'svelte/elements' {
   export interface SvelteHTMLElements {
     'contribute-form': PersonaWidgetsSvelteAttributes<'contribute-form'>;
+    'contribution-review': PersonaWidgetsSvelteAttributes<'contribution-review'>;
     'persona-card': PersonaWidgetsSvelteAttributes<'persona-card'>;
     'persona-grid': PersonaWidgetsSvelteAttributes<'persona-grid'>;
     'persona-provider': PersonaWidgetsSvelteAttributes<'persona-provider'>;

@@ -31,6 +31,7 @@ export type PersonaWidgetsVueProps<Tag extends keyof PersonaWidgetsTags> = {
 declare module 'vue' {
   interface GlobalComponents {
     'contribute-form': DefineComponent<PersonaWidgetsVueProps<'contribute-form'>>;
+    'contribution-review': DefineComponent<PersonaWidgetsVueProps<'contribution-review'>>;
     'persona-card': DefineComponent<PersonaWidgetsVueProps<'persona-card'>>;
     'persona-grid': DefineComponent<PersonaWidgetsVueProps<'persona-grid'>>;
     'persona-provider': DefineComponent<PersonaWidgetsVueProps<'persona-provider'>>;

@@ -5,10 +5,11 @@
  * malformed escapes are a plain 400, and slow clients are cut off.
  */
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { body, makeDataDir, removeDir } from './helpers.js';
+import { existsSync } from 'node:fs';
+import { body, freshPgliteDir, makeDataDir, removeDir } from './helpers.js';
 import { rawGet, trickle } from './raw-http.js';
 import { demoDir, repoRoot, startDemoServer, type DemoServer } from './vite-server.js';
 
@@ -46,6 +47,10 @@ describe('demo dev server (Vite)', () => {
 
   before(async () => {
     dataDir = await makeDataDir();
+    // The embedded database, ready-made (a fresh PGlite takes seconds to initialise).
+    await freshPgliteDir(join(dataDir, 'db'));
+    // A canary file beside the database: nothing in the data directory may be served.
+    await writeFile(join(dataDir, 'contributions.jsonl'), `{"email":"${EMAIL}","key":"${KEY}"}\n`);
     await mkdir(canaryDir, { recursive: true });
     await writeFile(join(canaryDir, 'secret.txt'), `${SECRET}\n`);
     demo = await startDemoServer({
@@ -66,9 +71,8 @@ describe('demo dev server (Vite)', () => {
     await removeDir(dataDir);
   });
 
-  test('the store lives in PERSONA_DATA_DIR and GET /api/contributions lists it without email or key', async () => {
-    const stored = await readFile(join(dataDir, 'contributions.jsonl'), 'utf8');
-    assert.ok(stored.includes(EMAIL), 'the store keeps the email');
+  test('the database lives in PERSONA_DATA_DIR and GET /api/contributions lists it without email or key', async () => {
+    assert.ok(existsSync(join(dataDir, 'db', 'PG_VERSION')), 'the embedded database is in PERSONA_DATA_DIR/db');
     const res = await fetch(`${demo.base}/api/contributions`);
     assert.equal(res.status, 200);
     const text = await res.text();
@@ -94,6 +98,7 @@ describe('demo dev server (Vite)', () => {
         `/@id${store}?raw`,
         `/${store}?raw`,
         ...spellings(`/@fs${demoDir}.data/contributions.jsonl`),
+        ...spellings(`/@fs${dataDir}/db/PG_VERSION`),
         // The default location, should PERSONA_DATA_DIR be unset.
         ...spellings('/.persona-data/contributions.jsonl'),
         '/../.persona-data/contributions.jsonl',
@@ -187,6 +192,7 @@ describe('demo dev server (Vite): its own fs rules, without the guard in front',
 
   before(async () => {
     dataDir = await makeDataDir();
+    await freshPgliteDir(join(dataDir, 'db'));
     await writeFile(join(dataDir, 'contributions.jsonl'), `{"email":"${EMAIL}"}\n`);
     await mkdir(canaryDir, { recursive: true });
     await writeFile(join(canaryDir, 'secret.txt'), `${SECRET}\n`);

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { makeDataDir, removeDir, startApi, type TestApi } from './helpers.js';
+import { BACKENDS, startApi, type Backend, type TestApi } from './helpers.js';
 
 const FIXTURE = [
   { pid: 'APP-001', name: 'The Segment Data Engineer', identity: 'Owns the tracking plan.', app: 'Segment', app_id: 'segment', comment_count: 3, updated_at: '2025-03-01' },
@@ -27,24 +26,28 @@ async function getPage(url: string): Promise<Page> {
 
 const pids = (page: Page) => page.personas.map((p) => p.pid);
 
-describe('GET /api/personas', () => {
-  let dir: string;
+for (const backend of BACKENDS) describe(`GET /api/personas (${backend})`, () => {
   let api: TestApi;
   before(async () => {
-    dir = await makeDataDir(FIXTURE);
-    api = await startApi(dir);
+    api = await startApi(backend, { personas: FIXTURE });
   });
   after(async () => {
-    await api.close();
-    await removeDir(dir);
+    await api.close({ drop: true });
   });
 
-  test('answers the envelope with headers for cross-origin, uncached JSON', async () => {
-    const res = await fetch(`${api.base}/api/personas`);
+  test('answers the envelope with headers for cross-origin, cacheable JSON with an ETag', async () => {
+    const res = await fetch(`${api.base}/api/personas`, { headers: { Origin: 'https://wiki.example.com' } });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
-    assert.equal(res.headers.get('cache-control'), 'no-store');
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=60, stale-while-revalidate=60');
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    const etag = res.headers.get('etag');
+    assert.match(etag ?? '', /^"[\w-]+"$/);
+    const again = await fetch(`${api.base}/api/personas`, { headers: { 'If-None-Match': etag ?? '' } });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get('etag'), etag);
+    const other = await fetch(`${api.base}/api/personas?limit=2`, { headers: { 'If-None-Match': etag ?? '' } });
+    assert.equal(other.status, 200, 'another query is another representation');
     const page = (await res.json()) as Page;
     assert.deepEqual(pids(page), ['APP-001', 'APP-002', 'APP-003', 'APP-004', 'APP-005']);
     assert.equal(page.total, 5);
@@ -127,11 +130,10 @@ describe('GET /api/personas', () => {
     assert.equal(page.personas.length, 5);
   });
 
-  test('shows edits to the data file without a restart', async () => {
-    await writeFile(api.dataFile, JSON.stringify([...FIXTURE, { pid: 'APP-006', name: 'New', identity: 'Added.' }]));
-    const page = await getPage(`${api.base}/api/personas`);
-    assert.equal(page.total, 6);
-    await writeFile(api.dataFile, JSON.stringify(FIXTURE));
+  test('the data file is an initial import: a restart does not import it again', async () => {
+    const again = await api.restart();
+    api = again;
+    assert.equal((await getPage(`${api.base}/api/personas`)).total, 5);
   });
 
   test('answers 405 to other methods', async () => {
@@ -141,32 +143,23 @@ describe('GET /api/personas', () => {
   });
 });
 
-test('a missing data file is a 503 with a reason', async () => {
-  const dir = await makeDataDir();
-  const api = await startApi(dir);
-  try {
-    const res = await fetch(`${api.base}/api/personas`);
-    assert.equal(res.status, 503);
-    const { errors } = (await res.json()) as { errors: { _: string } };
-    assert.match(errors._, /missing/);
-  } finally {
-    await api.close();
-    await removeDir(dir);
-  }
-});
-
 const demoData = fileURLToPath(new URL('../../demo/data/personas.json', import.meta.url));
 
-test('serves the real demo data file', { skip: !existsSync(demoData) && 'demo/data/personas.json not there yet' }, async () => {
-  const all = JSON.parse(readFileSync(demoData, 'utf8')) as unknown[];
-  const dir = await makeDataDir(all);
-  const api = await startApi(dir);
-  try {
-    const page = await getPage(`${api.base}/api/personas?limit=500`);
-    assert.equal(page.total, all.length);
-    assert.equal(page.personas.length, all.length);
-  } finally {
-    await api.close();
-    await removeDir(dir);
-  }
-});
+for (const backend of BACKENDS as Backend[]) {
+  test(`a missing data file refuses to start (${backend})`, async () => {
+    await assert.rejects(startApi(backend, { personas: undefined, personasFile: '/nonexistent/personas.json' } as never), /ENOENT|no such file/);
+  });
+
+  test(`serves the real demo data file (${backend})`, async () => {
+    assert.ok(existsSync(demoData), 'demo/data/personas.json is missing');
+    const all = JSON.parse(readFileSync(demoData, 'utf8')) as unknown[];
+    const api = await startApi(backend, { personas: all });
+    try {
+      const page = await getPage(`${api.base}/api/personas?limit=500`);
+      assert.equal(page.total, all.length);
+      assert.equal(page.personas.length, all.length);
+    } finally {
+      await api.close({ drop: true });
+    }
+  });
+}

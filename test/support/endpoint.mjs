@@ -18,9 +18,9 @@
  * the answer is `{ personas, total, next? }` for the search, app filter
  * (`app_id=a,b`), order and page (`limit`, default 100; `offset`) over `count`
  * generated personas, exactly as the demo endpoint answers them: both use
- * demo/server/personas-query.mjs. Nonsense there is a 400 `{ errors }`.
+ * src/server/personas-query.mjs. Nonsense there is a 400 `{ errors }`.
  */
-import { hasPersonaQuery, nextPageParams, parsePersonaQuery, selectPersonas } from '../../demo/server/personas-query.mjs';
+import { hasPersonaQuery, nextPageParams, parsePersonaQuery, selectPersonas } from '../../src/server/personas-query.mjs';
 
 const counts = new Map();
 const requests = new Map();
