@@ -51,6 +51,20 @@ const iframePage: LibraryOptions = {
   formats: ['es'],
 };
 
+/**
+ * What every element needs (Lit's core, zod, the data client, strings, localisation), in one
+ * chunk rather than a handful of small ones; directives and context providers stay with the
+ * elements that use them.
+ */
+const CORE = [
+  /node_modules\/(lit-html\/lit-html|lit-element\/lit-element|lit\/index|@lit\/reactive-element\/(reactive-element|css-tag))\.js$/,
+  /node_modules\/(lit\/decorators|@lit\/reactive-element\/decorators\/(base|property|state))\.js$/,
+  /node_modules\/@lit\/context\/lib\/(create-context|context-request-event|controllers\/context-consumer)\.js$/,
+  /node_modules\/zod\//,
+  /src\/(data\/(client|parse|schema|json|errors)|controllers\/(localize|persona-data|provider-context)|i18n\/(strings|errors)|styles\/shared|internal\/define-element|version)\.ts$/,
+];
+const isCore = (id: string) => CORE.some((pattern) => pattern.test(id));
+
 /** Copies the iframe page's static files next to its script. */
 function embedAssets(): Plugin {
   return {
@@ -84,15 +98,18 @@ export default defineConfig(({ mode }) => {
           ...(mode === 'bundle' ? { chunkFileNames: 'chunks/[name]-[hash].js' } : {}),
           // The early requests (src/autoload/early.ts) in a chunk of their own, imported before
           // the heavy code, so they start before Lit, zod and the elements are evaluated.
-          // (The registry apart: the data API imports it without the page scan.) The classic
+          // (The page's registries apart: the data API and the autoloader import them without the
+          // page scan or the heavy code.) The classic
           // script is one file: its lazy parts are inlined.
           codeSplitting:
             mode === 'classic'
               ? false
               : {
                   groups: [
-                    { name: 'prefetch', test: /src\/data\/(prefetch|url)\.ts$/, priority: 2 },
+                    { name: 'prefetch', test: /src\/(data\/(prefetch|url|shared-client)|i18n\/page-strings)\.ts$/, priority: 2 },
                     { name: 'early', test: /src\/autoload\/early(-cards)?\.ts$/, priority: 1 },
+                    // What every element needs, in one file rather than a handful of small ones.
+                    { name: 'core', test: isCore },
                   ],
                 },
         },
