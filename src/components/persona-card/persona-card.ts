@@ -269,6 +269,8 @@ export class PersonaCard extends LitElement {
   }
 
   #renderSkeleton() {
+    // While the data is on its way: the first date formatted must not wait for Intl's setup.
+    if (!this.hasUpdated) this.#l10n.prepareDates();
     return html`<div part="base skeleton" class="card skeleton" role="status" aria-live="polite">
       <span class="visually-hidden">${this.#l10n.strings.card.loading}</span>
       <div class="bone short"></div>
@@ -376,7 +378,7 @@ export class PersonaCard extends LitElement {
         ? html`<span
             >${card.updated}
             <time datetime=${persona.updated_at!}
-              >${updated.toLocaleDateString(this.#l10n.locale, { year: 'numeric', month: 'short', day: 'numeric' })}</time
+              >${this.#l10n.date(updated)}</time
             ></span
           >`
         : nothing}
