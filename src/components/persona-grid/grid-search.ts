@@ -1,17 +1,21 @@
 /**
  * `<persona-grid>`'s local search: the search index of the loaded personas,
- * built a slice at a time (on the render path as far as {@link INDEX_SLICE_MS}
- * allows, the rest in idle time, so a huge collection never blocks), and the
- * view's results over it, kept until the view or the index changes.
+ * built in idle slices (so a huge collection never blocks), and the view's
+ * results, kept until the view or the index changes. A search never waits
+ * for the index: it indexes for {@link INDEX_SLICE_MS}, searches what is
+ * indexed and scans the rest for up to {@link SCAN_MS}; its results are
+ * complete (typos found, every persona looked at) once the index is.
  */
 import type { Persona } from '../../data/types.js';
 import { PersonaIndex } from '../../search/persona-index.js';
 import { selectLocal, type GridQuery, type LocalResult } from './grid-view.js';
 
-/** Indexing a render may do before it searches what is indexed so far (ms); the rest is done in idle time. */
-const INDEX_SLICE_MS = 20;
+/** Indexing a search does first (ms): a small collection is then searched with typo tolerance at once. */
+const INDEX_SLICE_MS = 5;
+/** Time a search may scan personas the index does not hold yet (ms). */
+const SCAN_MS = 20;
 /** Indexing per idle callback (ms). */
-const IDLE_SLICE_MS = 10;
+const IDLE_SLICE_MS = 8;
 const idle = (callback: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 500 }) : setTimeout(callback, 16);
 
@@ -23,44 +27,45 @@ export interface LocalSearchHost {
   requestUpdate(): void;
 }
 
+export type LocalSelection = LocalResult & {
+  key: unknown[];
+  /** False while a search runs on an index that does not hold every loaded persona yet. */
+  complete: boolean;
+};
+
 export class LocalSearch {
   readonly #host: LocalSearchHost;
   #index?: PersonaIndex;
   #indexing = false;
-  /** When the render path last indexed a slice (performance.now()). */
-  #sliced = -Infinity;
-  #local?: LocalResult & { key: unknown[] };
+  #local?: LocalSelection;
 
   constructor(host: LocalSearchHost) {
     this.#host = host;
   }
 
   /** The view's personas in order and the app facets (the same object while nothing changed). */
-  select(personas: readonly Persona[], view: GridQuery): LocalResult & { key: unknown[] } {
-    // While the index is being built, the search covers what is indexed so far (its size is in the key).
-    const index = view.query ? this.#indexOf(personas) : undefined;
-    const key = [personas, view.query, view.apps.join(), view.sort, index?.size];
-    if (!this.#local || key.some((part, i) => part !== this.#local!.key[i])) {
-      this.#local = { key, ...selectLocal(personas, index, view) };
+  select(personas: readonly Persona[], view: GridQuery): LocalSelection {
+    const key: unknown[] = [personas, view.query, view.apps.join(), view.sort];
+    const changed = !this.#local || key.some((part, i) => part !== this.#local!.key[i]);
+    // A new view indexes a slice first (once: a render reads the results more than once).
+    const index = view.query ? this.#indexOf(personas, changed ? INDEX_SLICE_MS : 0) : undefined;
+    // The index's size is in the key: as it grows, a search covers more of the collection.
+    key.push(index?.size);
+    if (!this.#local || changed || index?.size !== this.#local.key[4]) {
+      const matches = index?.searchLoaded(view.query, personas, performance.now() + SCAN_MS).map((hit) => hit.persona);
+      const complete = !index || index.size === personas.length;
+      this.#local = { key, complete, ...selectLocal(personas, matches, view) };
     }
     return this.#local;
   }
 
-  /**
-   * The search index of the loaded personas, brought up to date as far as
-   * {@link INDEX_SLICE_MS} allows (a huge collection is finished in idle time).
-   */
-  #indexOf(personas: readonly Persona[], idleSlice?: number): PersonaIndex {
+  /** The search index of these personas (a new one when the collection is another one, not just longer). */
+  #indexOf(personas: readonly Persona[], slice = INDEX_SLICE_MS): PersonaIndex {
     let index = this.#index;
     if (!index || index.personas[0] !== personas[0] || index.size > personas.length) {
       index = this.#index = new PersonaIndex();
     }
-    const now = performance.now();
-    // One slice per task on the render path (a render reads the results more than once).
-    if (index.size < personas.length && (idleSlice || now - this.#sliced > 50)) {
-      index.add(personas.slice(index.size), now + (idleSlice ?? INDEX_SLICE_MS));
-      if (!idleSlice) this.#sliced = now;
-    }
+    if (slice && index.size < personas.length) index.add(personas.slice(index.size), performance.now() + slice);
     return index;
   }
 
@@ -69,7 +74,7 @@ export class LocalSearch {
     return this.#index?.size === personas.length && this.#index.personas[0] === personas[0];
   }
 
-  /** Builds the index in idle time, a short slice at a time, so the first keystroke finds it ready. */
+  /** Builds the index in idle time, a short slice at a time, so searches soon need no scan. */
   indexWhenIdle(personas: readonly Persona[]): void {
     if (this.#indexing || this.indexed(personas)) return;
     this.#indexing = true;
@@ -78,8 +83,7 @@ export class LocalSearch {
       // The collection as it is now (more pages may have come).
       personas = this.#host.loaded() ?? personas;
       this.#indexOf(personas, IDLE_SLICE_MS);
-      // A search running on part of the index: show what the rest adds (in this task: no second slice).
-      this.#sliced = performance.now();
+      // A search running on part of the index: show what the rest adds.
       if (this.#host.searching()) this.#host.requestUpdate();
       if (!this.indexed(personas)) this.indexWhenIdle(personas);
     });

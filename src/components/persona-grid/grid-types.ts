@@ -21,6 +21,8 @@ export type Ready = {
   stopped?: PagingStop;
   /** Server mode: an answer for an earlier view, shown while the new one loads. */
   stale?: boolean;
+  /** Records of a loaded page are still being validated: more personas follow in this collection. */
+  validating?: true;
 };
 export type Feed = Ready | { status: 'loading' } | { status: 'error'; error: PersonaError };
 
@@ -32,6 +34,8 @@ export interface Results {
   count: number;
   /** How many personas the endpoint has, when known. */
   total?: number;
+  /** Not final yet: the search has not looked at every persona, or more are being validated. */
+  partial?: boolean;
 }
 
 export type ExportFormat = 'json' | 'csv' | 'md';

@@ -6,7 +6,6 @@
 import { appLabel } from '../../data/export.js';
 import { SORT_ORDERS, type SortOrder } from '../../data/query.js';
 import type { Persona } from '../../data/types.js';
-import type { PersonaIndex } from '../../search/persona-index.js';
 
 export { SORT_ORDERS, type SortOrder } from '../../data/query.js';
 /** The page-URL parameter helpers live with the controller that uses them. */
@@ -63,9 +62,9 @@ export interface LocalResult {
   facets: AppFacet[];
 }
 
-/** Search, app filter and order over a loaded collection. */
-export function selectLocal(all: readonly Persona[], index: PersonaIndex | undefined, view: GridQuery): LocalResult {
-  const matches = view.query.trim() && index ? index.search(view.query).map((hit) => hit.persona) : all;
+/** App filter and order over a loaded collection, or over the matches of its search (ranked). */
+export function selectLocal(all: readonly Persona[], found: readonly Persona[] | undefined, view: GridQuery): LocalResult {
+  const matches = found ?? all;
   const counts = new Map<string, number>();
   for (const persona of matches) {
     if (persona.app_id) counts.set(persona.app_id, (counts.get(persona.app_id) ?? 0) + 1);

@@ -205,6 +205,8 @@ export class PersonaGrid extends LitElement {
   /** Server mode: the endpoint searches. */
   #server = new ServerQuery(() => this.requestUpdate());
   #typing?: ReturnType<typeof setTimeout>;
+  /** How long the last local search took to render (ms): past a frame, typing yields to input first. */
+  #searchCost = 0;
   #userChanged = false;
   #announced?: unknown;
   /** `sync-url`: the view in the page URL. */
@@ -225,7 +227,7 @@ export class PersonaGrid extends LitElement {
     columns: () => getComputedStyle(this.renderRoot.querySelector('.grid')!).gridTemplateColumns.split(' ').length,
     coming: () => {
       const feed = this.#feed();
-      return feed.status === 'ready' && Boolean(feed.next || feed.loadingMore || feed.stale) && !feed.moreError;
+      return feed.status === 'ready' && Boolean(feed.next || feed.loadingMore || feed.stale || feed.validating) && !feed.moreError;
     },
   });
 
@@ -296,7 +298,8 @@ export class PersonaGrid extends LitElement {
     if (this.#serverMode) return this.#server.results(feed, this.#view, this.#filtered);
     const local = this.#search.select(feed.personas, this.#view);
     const total = feed.total ?? feed.personas.length;
-    return { ...local, count: this.#filtered ? local.personas.length : total, total };
+    const partial = !local.complete || Boolean(feed.validating);
+    return { ...local, count: this.#filtered ? local.personas.length : total, total, partial };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -318,7 +321,7 @@ export class PersonaGrid extends LitElement {
       (feed.status === 'ready' &&
         (feed.stale ||
           (!this.#server.active && feed.next && !feed.moreError && (this.#filtered || this.sort !== 'relevance')) ||
-          (!this.#serverMode && !!this.#view.query && !this.#search.indexed(feed.personas))));
+          (!this.#serverMode && this.#results(feed).partial)));
     if (this.#userChanged && !pending) {
       this.#userChanged = false;
       const view = this.#view;
@@ -353,6 +356,13 @@ export class PersonaGrid extends LitElement {
     if (view.apps) this.app = view.apps.join(',');
     if (view.sort) this.sort = view.sort;
     this.#userChanged = true;
+  }
+
+  /** Applies a typed query, timing its search and render for the next key. */
+  #typed(query: string) {
+    const started = performance.now();
+    this.#change({ query });
+    this.updateComplete.then(() => (this.#searchCost = performance.now() - started));
   }
 
   #select(persona: Persona) {
@@ -410,8 +420,11 @@ export class PersonaGrid extends LitElement {
     input: (event) => {
       const value = (event.target as HTMLInputElement).value;
       clearTimeout(this.#typing);
-      // Typing never waits for results: they follow a moment after the last key.
-      this.#typing = setTimeout(() => this.#change({ query: value }), this.#serverMode ? 300 : 100);
+      // Server mode: one request after a pause in typing, not one per key.
+      if (this.#serverMode) this.#typing = setTimeout(() => this.#change({ query: value }), 300);
+      // Local results at every key; when they were slow, keys already typed are read first (one search for all).
+      else if (this.#searchCost > 16) this.#typing = setTimeout(() => this.#typed(value));
+      else this.#typed(value);
     },
     searchKey: (event) => {
       if (event.key !== 'Enter') return;
