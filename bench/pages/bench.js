@@ -9,6 +9,7 @@
  * - Layout shifts are collected from the start (buffered), CLS as Chrome
  *   defines it: the largest session window (gaps < 1 s, windows ≤ 5 s),
  *   shifts after recent input left out.
+ * - Long tasks (over 50 ms on the main thread) are collected from the start.
  */
 (() => {
   const params = new URLSearchParams(location.search);
@@ -66,6 +67,15 @@
     return max;
   };
 
+  const longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+  } catch {
+    // No Long Tasks API: none are reported.
+  }
+
   // Loads: count them, time the first to its paint. (Bubbling, not capture: the grid stops its
   // own cards' events, so the page hears one per top-level element.)
   const errors = [];
@@ -91,6 +101,7 @@
   let lastInput = 0;
   addEventListener('input', (event) => (lastInput = event.timeStamp), true);
   let lastApply = 0;
+  let onApply;
   /** Records when the grid's `query` property is set (the grid debounces input by design). */
   const watchQuery = (element) => {
     let proto = Object.getPrototypeOf(element);
@@ -105,11 +116,33 @@
       set(value) {
         lastApply = performance.now();
         descriptor.set.call(this, value);
+        onApply?.();
       },
     });
   };
+  /** When each view change was reported (the real grid reports once its results are complete). */
+  const changes = [];
+  for (const name of ['persona-grid-change', 'naive-grid-change']) addEventListener(name, () => changes.push(performance.now()));
   let pending;
+  /**
+   * Times the next key to the paint of its first results: the naive grid's change event
+   * (it filters synchronously), the real grid's first update after it applied the query
+   * (a search may show what is indexed so far; its change event follows once the results are complete).
+   */
   const armKeystroke = (eventName) => {
+    if (!naive) {
+      const grid = document.querySelector('persona-grid');
+      pending = new Promise((resolve) => {
+        onApply = () => {
+          onApply = undefined;
+          const apply = performance.now();
+          grid.updateComplete
+            .then(afterPaint)
+            .then((painted) => resolve({ input: lastInput, apply, painted }));
+        };
+      });
+      return;
+    }
     pending = new Promise((resolve) => {
       addEventListener(
         eventName,
@@ -118,7 +151,7 @@
           afterPaint().then((painted) =>
             resolve({
               input: lastInput,
-              apply: naive ? lastInput : lastApply,
+              apply: lastInput,
               changed,
               painted,
               count: event.detail?.count,
@@ -175,6 +208,8 @@
     loads: () => loads,
     errors,
     watchQuery,
+    longTasks,
+    changes,
     idleSettled,
     armKeystroke,
     keystroke: () => pending,

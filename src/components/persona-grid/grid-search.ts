@@ -8,16 +8,22 @@
  */
 import type { Persona } from '../../data/types.js';
 import { PersonaIndex } from '../../search/persona-index.js';
-import { selectLocal, type GridQuery, type LocalResult } from './grid-view.js';
+import { appLabels, selectLocal, type GridQuery, type LocalResult } from './grid-view.js';
 
 /** Indexing a search does first (ms): a small collection is then searched with typo tolerance at once. */
 const INDEX_SLICE_MS = 5;
 /** Time a search may scan personas the index does not hold yet (ms). */
-const SCAN_MS = 20;
-/** Indexing per idle callback (ms). */
-const IDLE_SLICE_MS = 8;
-const idle = (callback: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 500 }) : setTimeout(callback, 16);
+const SCAN_MS = 15;
+/** While the index is being built, a search's results are brought up to date this often (ms) and when it is complete. */
+const REFRESH_MS = 500;
+/** Indexing per idle callback (ms): what the browser says is idle, within these bounds. */
+const IDLE_SLICE_MS = { min: 5, max: 20 };
+/** Calls back in idle time with how long it may work (ms). */
+const idle = (callback: (ms: number) => void) => {
+  const slice = (remaining = 0) => Math.max(IDLE_SLICE_MS.min, Math.min(remaining, IDLE_SLICE_MS.max));
+  if (typeof requestIdleCallback !== 'function') return setTimeout(() => callback(slice()), 16);
+  return requestIdleCallback((deadline) => callback(slice(deadline.timeRemaining())), { timeout: 500 });
+};
 
 export interface LocalSearchHost {
   /** The collection as loaded now (more pages may have come), when the grid searches locally. */
@@ -37,7 +43,11 @@ export class LocalSearch {
   readonly #host: LocalSearchHost;
   #index?: PersonaIndex;
   #indexing = false;
+  /** When a search was last brought up to date with what idle indexing added (performance.now()). */
+  #refreshed = -Infinity;
   #local?: LocalSelection;
+  /** The apps of the collection last selected from (only the search changes at each key). */
+  #apps?: { personas: readonly Persona[]; labels: Map<string, string> };
 
   constructor(host: LocalSearchHost) {
     this.#host = host;
@@ -54,7 +64,8 @@ export class LocalSearch {
     if (!this.#local || changed || index?.size !== this.#local.key[4]) {
       const matches = index?.searchLoaded(view.query, personas, performance.now() + SCAN_MS).map((hit) => hit.persona);
       const complete = !index || index.size === personas.length;
-      this.#local = { key, complete, ...selectLocal(personas, matches, view) };
+      if (this.#apps?.personas !== personas) this.#apps = { personas, labels: appLabels(personas) };
+      this.#local = { key, complete, ...selectLocal(personas, matches, view, this.#apps.labels) };
     }
     return this.#local;
   }
@@ -78,14 +89,20 @@ export class LocalSearch {
   indexWhenIdle(personas: readonly Persona[]): void {
     if (this.#indexing || this.indexed(personas)) return;
     this.#indexing = true;
-    idle(() => {
+    idle((ms) => {
       this.#indexing = false;
       // The collection as it is now (more pages may have come).
       personas = this.#host.loaded() ?? personas;
-      this.#indexOf(personas, IDLE_SLICE_MS);
-      // A search running on part of the index: show what the rest adds.
-      if (this.#host.searching()) this.#host.requestUpdate();
-      if (!this.indexed(personas)) this.indexWhenIdle(personas);
+      this.#indexOf(personas, ms);
+      const done = this.indexed(personas);
+      // A search running on part of the index: show what the rest adds, now and then (searching
+      // and rendering on every slice would cost more than the indexing), and when it is complete.
+      // In a task of its own: the idle slice stays short.
+      if (this.#host.searching() && (done || performance.now() - this.#refreshed > REFRESH_MS)) {
+        this.#refreshed = performance.now();
+        setTimeout(() => this.#host.requestUpdate());
+      }
+      if (!done) this.indexWhenIdle(personas);
     });
   }
 }
