@@ -8,7 +8,7 @@
  */
 import { PersonaError, toPersonaError } from './errors.js';
 import { isRecord, own } from './json.js';
-import { parseCollection } from './parse.js';
+import { PageParser, readPage, type RawPage } from './parse.js';
 import type { Persona, PersonaPage, SkippedRecord } from './types.js';
 
 /** Settings of a {@link PersonaClient}: `personaClient.configure(options)` changes any of them. */
@@ -82,6 +82,14 @@ export interface PersonaCollection {
    * loaded so far stay; `next` is then absent.
    */
   stopped?: PagingStop;
+  /**
+   * Set while the last page's records are still being validated, a slice at a time in
+   * idle time so a large page never blocks the page: more personas will be appended,
+   * each time in a new collection. `next`, `stopped` and a `total` the endpoint did not
+   * report are decided once the page is done. While a later page is validated, the
+   * state's `loadingMore` stays set.
+   */
+  validating?: true;
 }
 
 /** Why paging ended early, and the `next` link that was not followed. */
@@ -101,12 +109,26 @@ export type PersonaSourceListener = (state: SourceState) => void;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Validation work per task (ms): short enough that input and painting never wait long. */
+const SLICE_MS = 8;
+/** Runs `callback` when the page is idle (at the latest after 50 ms). */
+const whenIdle = (callback: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 50 }) : setTimeout(callback, 0);
+
+/** What the pages before the one being validated contributed. */
+type Loaded = Pick<PersonaCollection, 'personas' | 'skipped'>;
+const NOTHING_LOADED: Loaded = { personas: [], skipped: [] };
+
 /** One endpoint URL, shared by every element that reads it. */
 export class PersonaSource {
   readonly url: string;
   #client: PersonaClient;
   #state: SourceState = { status: 'loading' };
   #started = false;
+  /** Bumped by every load(): the work of a superseded load stops. */
+  #generation = 0;
+  /** The page being validated, if any. */
+  #parser?: PageParser;
   #firstPage?: Promise<PersonaCollection>;
   #morePage?: Promise<PersonaCollection>;
   #listeners = new Set<PersonaSourceListener>();
@@ -128,26 +150,41 @@ export class PersonaSource {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Loads the first page once; later calls share it. After a failure, loads again. */
+  /**
+   * Loads the first page once; later calls share it. After a failure, loads again.
+   * Resolves once every record of the page is validated; the state shows the
+   * personas validated so far before that (see {@link PersonaCollection.validating}).
+   */
   load(): Promise<PersonaCollection> {
     if (this.#firstPage && this.#state.status !== 'error') return this.#firstPage;
     this.#started = true;
+    const generation = ++this.#generation;
     this.#set({ status: 'loading' });
     this.#fetched = new Set([this.url]);
-    const pending = this.#client.fetchPage(this.url).then(
-      (page) => {
-        const collection = this.#collection([], [], page);
-        this.#set({ status: 'ready', collection });
-        return collection;
-      },
+    const pending = this.#client.fetchRecords(this.url).then(
+      (page) => this.#validate(NOTHING_LOADED, page, generation),
       (error: unknown) => {
         const personaError = toPersonaError(error, this.url);
-        this.#set({ status: 'error', error: personaError });
+        if (generation === this.#generation) this.#set({ status: 'error', error: personaError });
         throw personaError;
       },
     );
     this.#firstPage = pending;
     return pending;
+  }
+
+  /**
+   * The persona `pid` if it is in what is loaded: among the personas validated so far,
+   * or, while a page is being validated, validated alone ahead of the rest of its page
+   * (so a card need not wait for the whole page). Undefined while loading.
+   */
+  persona(pid: string): Persona | undefined {
+    if (this.#state.status !== 'ready') return undefined;
+    const { collection } = this.#state;
+    const found = collection.personas.find((candidate) => candidate.pid === pid);
+    if (found || !collection.validating || !this.#parser) return found;
+    // Only as far ahead as the persona is sure to be within maxPersonas, whatever comes before it.
+    return this.#parser.lookAhead(pid, this.#client.options.maxPersonas - collection.personas.length);
   }
 
   /** Whether `load()` has been called. */
@@ -171,24 +208,22 @@ export class PersonaSource {
     if (!current.next) return current;
     this.#set({ status: 'ready', collection: current, loadingMore: true });
     this.#fetched.add(current.next);
-    this.#morePage = this.#client
-      .fetchPage(current.next)
+    const generation = this.#generation;
+    const pending = this.#client
+      .fetchRecords(current.next)
       .then(
-        (page) => {
-          const collection = this.#collection(current.personas, current.skipped, page);
-          this.#set({ status: 'ready', collection });
-          return collection;
-        },
+        (page) => this.#validate(current, page, generation),
         (error: unknown) => {
           const moreError = toPersonaError(error, current.next);
-          this.#set({ status: 'ready', collection: current, moreError });
+          if (generation === this.#generation) this.#set({ status: 'ready', collection: current, moreError });
           throw moreError;
         },
       )
       .finally(() => {
-        this.#morePage = undefined;
+        if (this.#morePage === pending) this.#morePage = undefined;
       });
-    return this.#morePage;
+    this.#morePage = pending;
+    return pending;
   }
 
   /**
@@ -206,27 +241,66 @@ export class PersonaSource {
     throw new PersonaError('not-found', `No persona ${pid} at this endpoint.`, { url: this.url });
   }
 
-  #collection(before: readonly Persona[], skippedBefore: readonly SkippedRecord[], page: PersonaPage) {
-    // A later page may repeat a pid from an earlier one: first one wins, as within a page.
-    const seen = new Set(before.map((persona) => persona.pid));
-    const skipped = [...skippedBefore, ...page.skipped];
-    const personas = [...before];
-    for (const persona of page.personas) {
-      if (seen.has(persona.pid)) {
-        skipped.push({ index: -1, pid: persona.pid, reason: 'duplicate "pid"' });
-      } else {
-        seen.add(persona.pid);
-        personas.push(persona);
-      }
+  /**
+   * Validates `page` a slice at a time after what was `before` it: the state shows
+   * each slice's personas; resolves with the whole collection.
+   */
+  #validate(before: Loaded, page: RawPage, generation: number): Promise<PersonaCollection> {
+    const parser = (this.#parser = new PageParser(page));
+    const seenBefore = new Set(before.personas.map((persona) => persona.pid));
+    return new Promise((resolve) => {
+      const slice = () => {
+        // retry() started over: whoever waits on this page gets the new load's collection.
+        if (generation !== this.#generation) return resolve(this.load());
+        parser.parseUntil(performance.now() + SLICE_MS);
+        const collection = this.#collection(before, seenBefore, parser);
+        if (!parser.done) {
+          this.#set(this.#ready(collection, before));
+          whenIdle(slice);
+          return;
+        }
+        // Done before anyone hears of it: a listener may ask for the next page at once.
+        this.#parser = undefined;
+        this.#morePage = undefined;
+        this.#set(this.#ready(collection, before));
+        warnSkipped(this.url, parser.skipped);
+        resolve(collection);
+      };
+      // Say at once that the page is here: a card validates its own persona ahead of the rest.
+      if (!parser.done) this.#set(this.#ready(this.#collection(before, seenBefore, parser), before));
+      setTimeout(slice, 0);
+    });
+  }
+
+  /** A later page counts as loading more until all of it is validated. */
+  #ready(collection: PersonaCollection, before: Loaded): SourceState {
+    return collection.validating && before !== NOTHING_LOADED
+      ? { status: 'ready', collection, loadingMore: true }
+      : { status: 'ready', collection };
+  }
+
+  /** What is loaded: the personas before, then the page's validated so far (first one of each pid wins). */
+  #collection(before: Loaded, seenBefore: ReadonlySet<string>, parser: PageParser): PersonaCollection {
+    const skipped = [...before.skipped, ...parser.skipped];
+    const personas = [...before.personas];
+    for (const persona of parser.personas) {
+      if (seenBefore.has(persona.pid)) skipped.push({ index: -1, pid: persona.pid, reason: 'duplicate "pid"' });
+      else personas.push(persona);
     }
     const { maxPersonas } = this.#client.options;
     if (personas.length > maxPersonas) personas.length = Math.max(0, maxPersonas);
     const collection: PersonaCollection = { url: this.url, personas, skipped };
-    const stop = page.next ? this.#pagingStop(page.next, personas.length) : undefined;
-    if (stop) collection.stopped = { reason: stop, next: page.next! };
-    else if (page.next) collection.next = page.next;
-    collection.total = page.total ?? (page.next ? undefined : personas.length);
-    if (collection.total === undefined) delete collection.total;
+    const { next, total } = parser.page;
+    if (!parser.done) {
+      collection.validating = true;
+      if (total !== undefined) collection.total = total;
+      return collection;
+    }
+    const stop = next ? this.#pagingStop(next, personas.length) : undefined;
+    if (stop) collection.stopped = { reason: stop, next: next! };
+    else if (next) collection.next = next;
+    const known = total ?? (next ? undefined : personas.length);
+    if (known !== undefined) collection.total = known;
     return collection;
   }
 
@@ -286,19 +360,15 @@ export class PersonaClient {
     this.#sources.clear();
   }
 
-  /** GETs one page and parses it, retrying transient failures. */
-  async fetchPage(url: string): Promise<PersonaPage> {
+  /**
+   * GETs one page and checks its shape, retrying transient failures; its records
+   * are validated by the caller, a slice at a time (`PageParser`).
+   */
+  async fetchRecords(url: string): Promise<RawPage> {
     const { retries, retryDelay, maxRetryDelay } = this.options;
     for (let attempt = 0; ; attempt++) {
       try {
-        const page = parseCollection(await this.#fetchJson(url), url);
-        if (page.skipped.length) {
-          console.warn(
-            `persona-widgets: skipped ${page.skipped.length} invalid persona(s) from ${url}:`,
-            page.skipped,
-          );
-        }
-        return page;
+        return readPage(await this.#fetchJson(url), url);
       } catch (error) {
         const personaError = toPersonaError(error, url);
         if (attempt >= retries || !isTransient(personaError)) throw personaError;
@@ -309,6 +379,14 @@ export class PersonaClient {
         await sleep(wait);
       }
     }
+  }
+
+  /** GETs one page and validates all of it, retrying transient failures. */
+  async fetchPage(url: string): Promise<PersonaPage> {
+    const parser = new PageParser(await this.fetchRecords(url));
+    parser.parseUntil(Infinity);
+    warnSkipped(url, parser.skipped);
+    return parser.result();
   }
 
   /**
@@ -426,6 +504,11 @@ function originOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Tells the developer which records of a page were left out, and why. */
+function warnSkipped(url: string, skipped: readonly SkippedRecord[]) {
+  if (skipped.length) console.warn(`persona-widgets: skipped ${skipped.length} invalid persona(s) from ${url}:`, skipped);
 }
 
 function isTransient(error: PersonaError): boolean {

@@ -19,7 +19,7 @@ export {
   type SourceState,
 } from './client.js';
 export { PersonaError, type PersonaErrorKind, type PersonaErrorOptions } from './errors.js';
-export { parseCollection, parsePersona } from './parse.js';
+export { parseCollection, parsePersona, type RawPage } from './parse.js';
 export {
   PERSONA_FIELD_MODEL,
   PROFILE_ROWS,

@@ -219,51 +219,130 @@ export function parsePersona(raw: unknown): Persona | { skipped: string } {
   return persona as Persona;
 }
 
+/** A response body whose shape is checked but whose records are not validated yet. */
+export interface RawPage {
+  records: readonly unknown[];
+  /** Absolute URL of the next page, when the endpoint pages. */
+  next?: string;
+  /** Total persona count the endpoint reports. */
+  total?: number;
+}
+
 /**
- * Parses a whole response body (already JSON-decoded).
+ * Checks that a response body (already JSON-decoded) is one of the contract's two
+ * shapes, without validating its records (see {@link PageParser}).
+ * @param baseUrl - the URL the body came from, to resolve a relative `next`.
+ * @throws PersonaError of kind `data` when the body is not one of the contract's shapes.
+ */
+export function readPage(body: unknown, baseUrl?: string): RawPage {
+  if (Array.isArray(body)) return { records: body };
+  if (isRecord(body) && Array.isArray(own(body, 'personas'))) {
+    const page: RawPage = { records: own(body, 'personas') as unknown[] };
+    const next = resolveNext(own(body, 'next'), baseUrl);
+    const total = own(body, 'total');
+    if (next) page.next = next;
+    if (Number.isInteger(total) && (total as number) >= 0) page.total = total as number;
+    return page;
+  }
+  throw new PersonaError(
+    'data',
+    'This endpoint did not return persona data: expected an array of personas or { "personas": [...] }.',
+    { url: baseUrl },
+  );
+}
+
+/** The record's pid as the parser would read it, without validating the rest. */
+const rawPid = (record: unknown) => (isRecord(record) ? cleanText(own(record, 'pid')) : undefined);
+
+/**
+ * Validates one page's records in order, as far as asked: all at once, or a
+ * slice at a time so a large page never blocks the main thread. A persona
+ * further down can be validated alone ahead of the rest ({@link lookAhead}),
+ * so the one a card shows need not wait for the others.
+ */
+export class PageParser {
+  readonly page: RawPage;
+  /** The valid personas of the records validated so far, in order, first of each pid. */
+  readonly personas: Persona[] = [];
+  readonly skipped: SkippedRecord[] = [];
+  #next = 0;
+  #seen = new Set<string>();
+  /** Records validated ahead of their turn, by index. */
+  #ahead = new Map<number, Persona | { skipped: string }>();
+
+  constructor(page: RawPage) {
+    this.page = page;
+  }
+
+  /** Whether every record has been validated. */
+  get done(): boolean {
+    return this.#next >= this.page.records.length;
+  }
+
+  /** How many records are still to validate. */
+  get remaining(): number {
+    return this.page.records.length - this.#next;
+  }
+
+  /** Validates records until `deadline` (a `performance.now()` time) has passed; at least one. */
+  parseUntil(deadline: number): void {
+    const { records } = this.page;
+    do {
+      if (this.#next >= records.length) return;
+      const index = this.#next++;
+      const record = records[index];
+      const result = this.#ahead.get(index) ?? parsePersona(record);
+      this.#ahead.delete(index);
+      if ('skipped' in result) {
+        const pid = rawPid(record);
+        this.skipped.push(pid ? { index, pid, reason: result.skipped } : { index, reason: result.skipped });
+      } else if (this.#seen.has(result.pid)) {
+        this.skipped.push({ index, pid: result.pid, reason: 'duplicate "pid"' });
+      } else {
+        this.#seen.add(result.pid);
+        this.personas.push(result);
+      }
+    } while (performance.now() < deadline);
+  }
+
+  /** The page as validated so far, with its `next` and `total`. */
+  result(): PersonaPage {
+    const { next, total } = this.page;
+    const page: PersonaPage = { personas: this.personas, skipped: this.skipped };
+    if (next) page.next = next;
+    if (total !== undefined) page.total = total;
+    return page;
+  }
+
+  /**
+   * The persona `pid` among the records not validated yet: the first of them with
+   * that pid that is valid, exactly what validating in order will yield, unless a
+   * record validated already has the pid. Only records within the first `within`
+   * not yet validated are looked at.
+   */
+  lookAhead(pid: string, within = Infinity): Persona | undefined {
+    if (this.#seen.has(pid)) return undefined;
+    const { records } = this.page;
+    const end = Math.min(records.length, this.#next + within);
+    for (let index = this.#next; index < end; index++) {
+      if (rawPid(records[index]) !== pid) continue;
+      let result = this.#ahead.get(index);
+      if (!result) this.#ahead.set(index, (result = parsePersona(records[index])));
+      if (!('skipped' in result)) return result;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Parses a whole response body (already JSON-decoded) at once.
  * @param baseUrl - the URL the body came from, to resolve a relative `next`.
  * @throws PersonaError of kind `data` when the body is not one of the contract's shapes.
  */
 export function parseCollection(body: unknown, baseUrl?: string): PersonaPage {
-  let records: unknown[];
-  let next: string | undefined;
-  let total: number | undefined;
-
-  if (Array.isArray(body)) {
-    records = body;
-  } else if (isRecord(body) && Array.isArray(own(body, 'personas'))) {
-    records = own(body, 'personas') as unknown[];
-    next = resolveNext(own(body, 'next'), baseUrl);
-    const rawTotal = own(body, 'total');
-    if (Number.isInteger(rawTotal) && (rawTotal as number) >= 0) total = rawTotal as number;
-  } else {
-    throw new PersonaError(
-      'data',
-      'This endpoint did not return persona data: expected an array of personas or { "personas": [...] }.',
-      { url: baseUrl },
-    );
-  }
-
-  const personas: Persona[] = [];
-  const skipped: SkippedRecord[] = [];
-  const seen = new Set<string>();
-  records.forEach((record, index) => {
-    const result = parsePersona(record);
-    const rawPid = isRecord(record) ? cleanText(own(record, 'pid')) : undefined;
-    if ('skipped' in result) {
-      skipped.push(rawPid ? { index, pid: rawPid, reason: result.skipped } : { index, reason: result.skipped });
-    } else if (seen.has(result.pid)) {
-      skipped.push({ index, pid: result.pid, reason: 'duplicate "pid"' });
-    } else {
-      seen.add(result.pid);
-      personas.push(result);
-    }
-  });
-
-  const page: PersonaPage = { personas, skipped };
-  if (next) page.next = next;
-  if (total !== undefined) page.total = total;
-  return page;
+  const parser = new PageParser(readPage(body, baseUrl));
+  parser.parseUntil(Infinity);
+  return parser.result();
 }
 
 function resolveNext(next: unknown, baseUrl: string | undefined): string | undefined {

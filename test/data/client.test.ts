@@ -125,7 +125,35 @@ describe('PersonaClient', () => {
     expect(source.state.status).to.equal('error');
     const collection = await source.retry();
     expect(collection.personas).to.have.length(3);
-    expect(seen).to.deep.equal(['loading', 'error', 'loading', 'ready']);
+    // 'ready' comes once the page is here, then with each validated slice.
+    expect(seen.filter((status, i) => status !== seen[i - 1])).to.deep.equal(['loading', 'error', 'loading', 'ready']);
+    const { state } = source;
+    expect(state.status === 'ready' ? state.collection.validating : state.status).to.equal(undefined);
+  });
+
+  it('hands out a large page as it is validated, in order, and its last persona before the rest', async () => {
+    const client = fastClient();
+    const source = client.source(endpoint({ key: uniqueKey(), count: 3000 }));
+    const lengths: number[] = [];
+    let early: string | undefined;
+    source.subscribe((state) => {
+      if (state.status !== 'ready') return;
+      lengths.push(state.collection.personas.length);
+      // The moment the page is here, nothing is validated yet, but any one persona can be.
+      if (lengths.length === 1) {
+        expect(state.collection.validating).to.equal(true);
+        early = source.persona('T-3000')?.name;
+      }
+    });
+    const collection = await source.load();
+    expect(early).to.equal('The Test Persona 3000');
+    expect(lengths[0]).to.equal(0);
+    expect(lengths.at(-1)).to.equal(3000);
+    expect([...lengths].sort((a, b) => a - b)).to.deep.equal(lengths);
+    expect(collection.validating).to.equal(undefined);
+    expect(collection.total).to.equal(3000);
+    expect(source.persona('T-3000')).to.equal(collection.personas[2999]);
+    expect(source.persona('T-9999')).to.equal(undefined);
   });
 
   it('warns once on the console about skipped records', async () => {

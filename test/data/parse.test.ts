@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { PersonaError } from '../../src/data/errors.js';
-import { appIdFromName, appNameFromId, cleanText, parseCollection, parsePersona } from '../../src/data/parse.js';
+import { PageParser, appIdFromName, appNameFromId, cleanText, parseCollection, parsePersona, readPage } from '../../src/data/parse.js';
 import { MAX_TEXT_LENGTH } from '../../src/data/schema.js';
 import type { Persona } from '../../src/data/types.js';
 
@@ -77,6 +77,41 @@ describe('parseCollection: one bad record never takes down the rest', () => {
   it('drops a bad optional field but keeps the persona', () => {
     const persona = parse({ ...base, comment_count: -1, validation_count: 2.5, tags: 'not-a-list', goals: 7 });
     expect(persona).to.deep.equal(base);
+  });
+});
+
+describe('PageParser: a page validated in slices', () => {
+  const record = (pid: string, name: string) => ({ pid, name, identity: `Identity of ${name}.` });
+  const records = [
+    record('A-1', 'First'),
+    { pid: 'X-1', identity: 'no name: skipped' },
+    ...Array.from({ length: 500 }, (_, i) => record(`F-${i}`, `Filler ${i}`)),
+    record('X-1', 'The valid X'),
+    record('X-1', 'A duplicate X'),
+  ];
+
+  it('yields exactly what validating all at once yields, whatever the slices', () => {
+    const whole = parseCollection(records);
+    const parser = new PageParser(readPage(records));
+    let slices = 0;
+    while (!parser.done) {
+      parser.parseUntil(0); // one record per slice
+      slices++;
+    }
+    expect(slices).to.equal(records.length);
+    expect(parser.result()).to.deep.equal(whole);
+  });
+
+  it('looks ahead to the persona validating in order will keep: the first valid record with the pid', () => {
+    const parser = new PageParser(readPage(records));
+    parser.parseUntil(0);
+    const early = parser.lookAhead('X-1');
+    expect(early?.name).to.equal('The valid X');
+    expect(parser.lookAhead('A-1')).to.equal(undefined); // validated already: the caller has it
+    expect(parser.lookAhead('X-1', 10)).to.equal(undefined); // not within the next 10 records
+    parser.parseUntil(Infinity);
+    expect(parser.personas.find((persona) => persona.pid === 'X-1')).to.equal(early);
+    expect(parser.skipped.map((skip) => skip.reason)).to.deep.equal(['missing or invalid "name"', 'duplicate "pid"']);
   });
 });
 

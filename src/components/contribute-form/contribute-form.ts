@@ -345,7 +345,8 @@ export class ContributeForm extends LitElement {
   #validate(submittedAt: string) {
     const website = this.renderRoot?.querySelector<HTMLInputElement>('input[name="website"]')?.value ?? '';
     const state = this.#data.state;
-    const complete = state.status === 'ready' && !state.collection.next && state.collection.personas.length > 0;
+    const complete =
+      state.status === 'ready' && !state.collection.next && !state.collection.validating && state.collection.personas.length > 0;
     const known = complete ? this.#persona : undefined;
     return validateInputs(this.values, website, submittedAt, this.#l10n.strings, this.#l10n.num, known);
   }

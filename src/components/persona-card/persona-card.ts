@@ -208,11 +208,12 @@ export class PersonaCard extends LitElement {
     if (!pid) {
       return { status: 'error', error: new PersonaError('config', 'Set persona-id to choose a persona.') };
     }
-    const persona = state.collection.personas.find((candidate) => candidate.pid === pid);
+    // Validated ahead of the rest of its page when that page is still being validated.
+    const persona = this.#data.source?.persona(pid);
     if (persona) return { status: 'persona', persona };
     if (state.moreError) return { status: 'error', error: state.moreError };
     // Not on the pages loaded so far: the next page may have it (updated() asks for it).
-    if (state.collection.next) return { status: 'loading' };
+    if (state.collection.validating || state.collection.next) return { status: 'loading' };
     const { url, stopped, personas } = state.collection;
     return {
       status: 'error',
@@ -229,7 +230,9 @@ export class PersonaCard extends LitElement {
   protected override updated(): void {
     const view = this.#view();
     const state = this.#data.state;
-    if (view.status === 'loading' && state.status === 'ready' && !state.loadingMore) this.#data.loadMore();
+    if (view.status === 'loading' && state.status === 'ready' && state.collection.next && !state.loadingMore) {
+      this.#data.loadMore();
+    }
 
     // Tell the host once per change of what is shown, not on every render.
     const shown = view.status === 'persona' ? view.persona : view.status === 'error' ? view.error : undefined;

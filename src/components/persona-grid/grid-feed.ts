@@ -22,5 +22,7 @@ export function localFeed(state: DataState): Feed {
   if (state.status === 'unconfigured') return unconfigured();
   if (state.status === 'idle') return { status: 'loading' };
   if (state.status !== 'ready') return state;
+  // The first page is shown once it is validated: counts, facets and results are final then.
+  if (state.collection.validating && !state.loadingMore) return { status: 'loading' };
   return { status: 'ready', ...state.collection, loadingMore: state.loadingMore, moreError: state.moreError };
 }

@@ -62,14 +62,16 @@ export class ServerQuery {
   feed(filtered: boolean): Feed | undefined {
     const state = this.#server?.source.state;
     if (!state) return undefined;
-    if (state.status === 'ready') {
+    // A page still being validated counts as loading: its results are not final yet.
+    const validating = state.status === 'ready' && state.collection.validating;
+    if (state.status === 'ready' && !validating) {
       const { collection } = state;
       const ready: Ready = { status: 'ready', ...collection, loadingMore: state.loadingMore, moreError: state.moreError };
       if (this.#shown?.personas !== ready.personas) this.#note(ready, filtered);
       return (this.#shown = ready);
     }
-    if (state.status === 'loading' && this.#shown) return { ...this.#shown, stale: true };
-    return state;
+    if ((state.status === 'loading' || validating) && this.#shown) return { ...this.#shown, stale: true };
+    return state.status === 'ready' ? { status: 'loading' } : state;
   }
 
   #note(ready: Ready, filtered: boolean) {

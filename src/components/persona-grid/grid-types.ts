@@ -17,6 +17,8 @@ export type Ready = {
   next?: string;
   loadingMore?: boolean;
   moreError?: PersonaError;
+  /** The last page is still being validated (see `PersonaCollection.validating`). */
+  validating?: true;
   /** Paging ended before the endpoint's last page (see `PersonaCollection.stopped`). */
   stopped?: PagingStop;
   /** Server mode: an answer for an earlier view, shown while the new one loads. */

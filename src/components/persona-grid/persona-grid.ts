@@ -334,7 +334,8 @@ export class PersonaGrid extends LitElement {
 
   #announce(feed: Feed) {
     const shown = feed.status === 'ready' ? feed.personas : feed.status === 'error' ? feed.error : undefined;
-    if (!shown || shown === this.#announced) return;
+    // A page still being validated is announced once, when it is done.
+    if (!shown || shown === this.#announced || (feed.status === 'ready' && feed.validating)) return;
     this.#announced = shown;
     if (feed.status === 'error') {
       this.#emit('persona-error', { error: feed.error });
