@@ -53,7 +53,7 @@ async function diagnostics(page, n) {
 async function gridRun(browser, server, n, impl, last) {
   const { context, page, problems } = await open(browser, server, `/bench/pages/grid.html?impl=${impl}&n=${n}`);
   const first = await page.evaluate(async () => {
-    const painted = await bench.firstPainted;
+    const painted = await bench.gridPainted;
     const response = bench.resourceEnd('/api/generated.json');
     return { painted, total: painted - bench.start(), afterResponse: painted - response.end, errors: bench.errors };
   });

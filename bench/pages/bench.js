@@ -90,6 +90,23 @@
     addEventListener('persona-load', loaded);
     addEventListener('persona-grid-load', loaded);
   });
+  /**
+   * A grid's first page painted: the paint of the first frame whose DOM holds a card of a grid
+   * (the grid may announce its load later, once every persona is validated).
+   */
+  const gridPainted = new Promise((resolve) => {
+    const card = () =>
+      document.querySelector('persona-grid')?.shadowRoot?.querySelector('.item persona-card') ??
+      document.querySelector('naive-grid li, floor-grid li');
+    // In a frame's rAF callback: a task queued now runs after that frame is painted.
+    const check = () => {
+      if (!card()) return requestAnimationFrame(check);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(0);
+    };
+    requestAnimationFrame(check);
+  });
   const loaded = (count) =>
     new Promise((resolve) => {
       const check = () => (loads >= count ? afterPaint().then(resolve) : setTimeout(check, 10));
@@ -204,6 +221,7 @@
     shifts,
     cls,
     firstPainted,
+    gridPainted,
     loaded,
     loads: () => loads,
     errors,

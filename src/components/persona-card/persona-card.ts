@@ -28,6 +28,14 @@ export interface PersonaErrorDetail {
   error: PersonaError;
 }
 
+/** One date format per locale: creating one costs far more than using it (a grid re-renders its cards at every key). */
+const dateFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+function dateFormat(locale: string | undefined): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' })));
+  return format;
+}
+
 type View =
   | { status: 'persona'; persona: Persona }
   | { status: 'loading' }
@@ -372,7 +380,7 @@ export class PersonaCard extends LitElement {
         ? html`<span
             >${card.updated}
             <time datetime=${persona.updated_at!}
-              >${updated.toLocaleDateString(this.#l10n.locale, { year: 'numeric', month: 'short', day: 'numeric' })}</time
+              >${dateFormat(this.#l10n.locale).format(updated)}</time
             ></span
           >`
         : nothing}

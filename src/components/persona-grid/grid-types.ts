@@ -17,14 +17,12 @@ export type Ready = {
   next?: string;
   loadingMore?: boolean;
   moreError?: PersonaError;
-  /** The last page is still being validated (see `PersonaCollection.validating`). */
+  /** The last page is still being validated: more of its personas follow (see `PersonaCollection.validating`). */
   validating?: true;
   /** Paging ended before the endpoint's last page (see `PersonaCollection.stopped`). */
   stopped?: PagingStop;
   /** Server mode: an answer for an earlier view, shown while the new one loads. */
   stale?: boolean;
-  /** Records of a loaded page are still being validated: more personas follow in this collection. */
-  validating?: true;
 };
 export type Feed = Ready | { status: 'loading' } | { status: 'error'; error: PersonaError };
 
