@@ -75,6 +75,11 @@ async function gridRun(browser, server, n, impl, last) {
     while (!bench.changes.length) await new Promise((resolve) => setTimeout(resolve, 5));
     return { changed: bench.changes[0], idle: await bench.idleSettled() };
   });
+  if (impl === 'real') {
+    // Every persona is in (the client's caps are raised for the bench): "1 of 50,000 personas".
+    const count = await page.evaluate(() => document.querySelector('persona-grid').shadowRoot.querySelector('[part~="count"]').textContent);
+    if (!count.includes(` of ${n.toLocaleString('en')} personas`)) throw new Error(`grid real ${n}: the count reads "${count.trim()}"`);
+  }
   run.firstKeyComplete = settled.changed - firstKey.input;
   run.indexReady = settled.idle - first.painted;
   run.keys = await typeKeys(page, impl, GRID_QUERY.slice(1));

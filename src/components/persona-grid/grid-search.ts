@@ -14,7 +14,11 @@ import { appLabels, selectLocal, type GridQuery, type LocalResult } from './grid
 const INDEX_SLICE_MS = 5;
 /** Time a search may scan personas the index does not hold yet (ms). */
 const SCAN_MS = 15;
-/** While the index is being built, a search's results are brought up to date this often (ms) and when it is complete. */
+/**
+ * While the collection grows (a page being validated) or the index does, the view's results
+ * are brought up to date this often (ms), and once both are complete: searching and
+ * rendering at every slice would cost more than the slices.
+ */
 const REFRESH_MS = 500;
 /** Indexing per idle callback (ms): what the browser says is idle, within these bounds. */
 const IDLE_SLICE_MS = { min: 5, max: 20 };
@@ -34,10 +38,25 @@ export interface LocalSearchHost {
 }
 
 export type LocalSelection = LocalResult & {
-  key: unknown[];
   /** False while a search runs on an index that does not hold every loaded persona yet. */
   complete: boolean;
 };
+
+/** What a selection was made from. */
+interface Made {
+  personas: readonly Persona[];
+  query: string;
+  apps: string;
+  sort: string;
+  /** Personas the index held. */
+  indexed?: number;
+  /** When (performance.now()). */
+  at: number;
+}
+
+/** `after` is `before` with more personas appended. */
+const appended = (before: readonly Persona[], after: readonly Persona[]) =>
+  after.length >= before.length && after[0] === before[0] && after[before.length - 1] === before.at(-1);
 
 export class LocalSearch {
   readonly #host: LocalSearchHost;
@@ -46,6 +65,7 @@ export class LocalSearch {
   /** When a search was last brought up to date with what idle indexing added (performance.now()). */
   #refreshed = -Infinity;
   #local?: LocalSelection;
+  #made?: Made;
   /** The apps of the collection last selected from (only the search changes at each key). */
   #apps?: { personas: readonly Persona[]; labels: Map<string, string> };
 
@@ -53,21 +73,27 @@ export class LocalSearch {
     this.#host = host;
   }
 
-  /** The view's personas in order and the app facets (the same object while nothing changed). */
-  select(personas: readonly Persona[], view: GridQuery): LocalSelection {
-    const key: unknown[] = [personas, view.query, view.apps.join(), view.sort];
-    const changed = !this.#local || key.some((part, i) => part !== this.#local!.key[i]);
-    // A new view indexes a slice first (once: a render reads the results more than once).
-    const index = view.query ? this.#indexOf(personas, changed ? INDEX_SLICE_MS : 0) : undefined;
-    // The index's size is in the key: as it grows, a search covers more of the collection.
-    key.push(index?.size);
-    if (!this.#local || changed || index?.size !== this.#local.key[4]) {
-      const matches = index?.searchLoaded(view.query, personas, performance.now() + SCAN_MS).map((hit) => hit.persona);
-      const complete = !index || index.size === personas.length;
-      if (this.#apps?.personas !== personas) this.#apps = { personas, labels: appLabels(personas) };
-      this.#local = { key, complete, ...selectLocal(personas, matches, view, this.#apps.labels) };
+  /**
+   * The view's personas in order and the app facets (the same object while nothing changed).
+   * `growing`: more personas will be appended to this collection.
+   */
+  select(personas: readonly Persona[], view: GridQuery, growing = false): LocalSelection {
+    const made = this.#made;
+    const apps = view.apps.join();
+    const sameView = made?.query === view.query && made.apps === apps && made.sort === view.sort;
+    const more = sameView && appended(made.personas, personas);
+    // A new view (or collection) indexes a slice first (once: a render reads the results more than once).
+    const index = view.query ? this.#indexOf(personas, more ? 0 : INDEX_SLICE_MS) : undefined;
+    const complete = !index || index.size === personas.length;
+    if (this.#local && more) {
+      if (made.personas === personas && made.indexed === index?.size) return this.#local;
+      // More of the same (personas validated, personas indexed): caught up with now and then.
+      if ((growing || !complete) && performance.now() - made.at < REFRESH_MS) return this.#local;
     }
-    return this.#local;
+    const matches = index?.searchLoaded(view.query, personas, performance.now() + SCAN_MS).map((hit) => hit.persona);
+    if (this.#apps?.personas !== personas) this.#apps = { personas, labels: appLabels(personas) };
+    this.#made = { personas, query: view.query, apps, sort: view.sort, indexed: index?.size, at: performance.now() };
+    return (this.#local = { complete, ...selectLocal(personas, matches, view, this.#apps.labels) });
   }
 
   /** The search index of these personas (a new one when the collection is another one, not just longer). */

@@ -296,7 +296,7 @@ export class PersonaGrid extends LitElement {
   /** The view's personas in order, the app facets, and the counts for "12 of 83". */
   #results(feed: Ready): Results {
     if (this.#serverMode) return this.#server.results(feed, this.#view, this.#filtered);
-    const local = this.#search.select(feed.personas, this.#view);
+    const local = this.#search.select(feed.personas, this.#view, Boolean(feed.validating));
     const total = feed.total ?? feed.personas.length;
     const partial = !local.complete || Boolean(feed.validating);
     return { ...local, count: this.#filtered ? local.personas.length : total, total, partial };
