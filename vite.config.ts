@@ -1,8 +1,9 @@
 /**
  * Three builds into dist/:
  * - default mode: the npm entries (classes, registering modules, data API), Lit external;
- * - `--mode bundle`: dist/persona-widgets.js and dist/persona-widgets.iife.js, Lit inside,
- *   for pages that load one script tag;
+ * - `--mode bundle`: dist/persona-widgets.js, the one-script-tag autoloader, and the
+ *   chunks it loads (dist/chunks/), Lit inside;
+ * - `--mode classic`: dist/persona-widgets.iife.js, one classic script with everything;
  * - `--mode embed`: dist/embed.html (+ embed.js, embed.css), the iframe page for hosts
  *   that run no scripts.
  */
@@ -28,11 +29,19 @@ const npmEntries: LibraryOptions = {
   formats: ['es'],
 };
 
-const scriptTagBundle: LibraryOptions = {
+/** The one-script-tag entry: an autoloader that loads each element's chunk (dist/chunks/) when the page has one. */
+const autoloader: LibraryOptions = {
+  entry: { 'persona-widgets': 'src/autoload/autoloader.ts' },
+  formats: ['es'],
+  fileName: () => 'persona-widgets.js',
+};
+
+/** The classic script for hosts that copy one file: everything in it, `window.PersonaWidgets`. */
+const classicScript: LibraryOptions = {
   entry: { 'persona-widgets': 'src/persona-widgets.ts' },
-  formats: ['es', 'iife'],
+  formats: ['iife'],
   name: 'PersonaWidgets',
-  fileName: (format) => (format === 'iife' ? 'persona-widgets.iife.js' : 'persona-widgets.js'),
+  fileName: () => 'persona-widgets.iife.js',
 };
 
 const iframePage: LibraryOptions = {
@@ -53,18 +62,38 @@ function embedAssets(): Plugin {
 }
 
 export default defineConfig(({ mode }) => {
-  const selfContained = mode === 'bundle' || mode === 'embed';
+  const selfContained = mode === 'bundle' || mode === 'classic' || mode === 'embed';
+  const lib = { bundle: autoloader, classic: classicScript, embed: iframePage }[mode] ?? npmEntries;
   return {
     plugins: [minifyCssLiterals(), ...(mode === 'embed' ? [embedAssets()] : [])],
     build: {
       target: 'es2022',
       emptyOutDir: !selfContained,
+      // Maps give stack traces and devtools the original file and line; the sources themselves stay out
+      // (they were three quarters of the packed package), so a map names src/… without embedding it.
       sourcemap: true,
-      lib: mode === 'bundle' ? scriptTagBundle : mode === 'embed' ? iframePage : npmEntries,
+      lib,
       rolldownOptions: {
         // npm users bring their own Lit and zod (and React, for persona-widgets/react), so several libraries share one copy.
         external: selfContained ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/],
-        output: { minify: true },
+        output: {
+          minify: true,
+          sourcemapExcludeSources: true,
+          ...(mode === 'bundle' ? { chunkFileNames: 'chunks/[name]-[hash].js' } : {}),
+          // The early requests (src/autoload/early.ts) in a chunk of their own, imported before
+          // the heavy code, so they start before Lit, zod and the elements are evaluated.
+          // (The registry apart: the data API imports it without the page scan.) The classic
+          // script is one file: its lazy parts are inlined.
+          codeSplitting:
+            mode === 'classic'
+              ? false
+              : {
+                  groups: [
+                    { name: 'prefetch', test: /src\/data\/(prefetch|url)\.ts$/, priority: 2 },
+                    { name: 'early', test: /src\/autoload\/early(-cards)?\.ts$/, priority: 1 },
+                  ],
+                },
+        },
       },
     },
   };

@@ -6,16 +6,17 @@
  *
  * Prints a table that leads with what a user feels (against the issue's
  * targets), writes bench/results/latest.json (every sample) and
- * bench/results/latest.md (the table as Markdown, for the README). A figure
- * measured in several runs is printed as median (min–max).
+ * bench/results/latest.md (the table as Markdown, for CONTRIBUTING.md). A
+ * figure measured in several runs is printed as median (min–max).
  *
  *   node bench/run.mjs            full run (~5 minutes on 2 cores)
  *   node bench/run.mjs --quick    fewer repetitions, no 50,000-persona grid (~1 minute)
  *   node bench/run.mjs --render   re-print the last run's table from bench/results/latest.json
+ *   node bench/run.mjs --only=card,cls   just those parts (prints their rows; writes no results)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distBreakdown, entryBreakdown, measureSizes } from './lib/size.mjs';
+import { distBreakdown, entryBreakdown, gzipSize, measureSizes } from './lib/size.mjs';
 import { gridBench } from './lib/grid.mjs';
 import { check, open, pids, requestsRun } from './lib/pages.mjs';
 import { launch, machine, root, serve } from './lib/server.mjs';
@@ -23,6 +24,9 @@ import { GRID_QUERY } from './lib/generate.mjs';
 import { median, round } from './lib/stats.mjs';
 
 const quick = process.argv.includes('--quick');
+/** `--only card,cls`: measure just those parts (card, requests, cls, grid) while working on them. */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+const part = (name) => !only || only.includes(name);
 const started = Date.now();
 const log = (message) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}\n`);
 
@@ -40,11 +44,21 @@ async function cardRun(browser, server, impl) {
   const r = await page.evaluate(async () => {
     const painted = await bench.firstPainted;
     const response = bench.resourceEnd('/api/personas.json');
-    return { painted, defined: window.cardDefined, response: response?.end, start: bench.start(), errors: bench.errors };
+    // Anything loaded after the paint (nothing should be) counts too.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return {
+      painted,
+      defined: window.cardDefined,
+      response: response?.end,
+      start: bench.start(),
+      scripts: bench.scripts().filter((path) => path !== '/bench/pages/bench.js'),
+      errors: bench.errors,
+    };
   });
   check(problems, r.errors, `card ${impl}`);
   await context.close();
-  return { total: r.painted - r.start, defined: r.defined - r.start, response: r.response - r.start };
+  const jsBytes = r.scripts.reduce((sum, path) => sum + gzipSize(server.snapshot.get(path) ?? readFileSync(join(root, path))), 0);
+  return { total: r.painted - r.start, defined: r.defined - r.start, response: r.response - r.start, scripts: r.scripts, jsBytes };
 }
 
 /** CLS of 10 cards whose endpoint answers after 500 ms. */
@@ -89,7 +103,13 @@ function tables(results) {
 
   const figures = [];
   const row = (label, ours, naive, fmt, r = ratio(ours, naive)) => figures.push([label, fmt(ours), fmt(naive), r]);
-  row(`card: script start → persona painted (median of ${card.runs})`, card.real, card.naive, ms);
+  const range = (impl) => (card.spread?.[impl] ? ` [${ms(card.spread[impl].min)}–${ms(card.spread[impl].max)}]` : '');
+  row(`JS downloaded by a page of cards (every script, gzip): one script tag (${card.scripts?.real?.length ?? '?'} files)`, card.jsBytes?.real, card.jsBytes?.naive, kb);
+  row(`  the card's npm entry, as a host's bundler ships it`, card.jsBytes?.entry, card.jsBytes?.naive, kb);
+  figures.push([`card: script start → persona painted, one script tag (median of ${card.runs} [range])`, `${ms(card.real)}${range('real')}`, `${ms(card.naive)}${range('naive')}`, ratio(card.real, card.naive)]);
+  if (card.entry !== undefined) {
+    figures.push([`  the card's npm entry`, `${ms(card.entry)}${range('entry')}`, `${ms(card.naive)}${range('naive')}`, ratio(card.entry, card.naive)]);
+  }
   row('requests: 50 cards + grid + form on one src', requests.real.requests, requests.naive.requests, int);
   row('  endpoint bytes transferred', requests.real.bytes, requests.naive.bytes, kb);
   row('  script start → 50 cards + grid painted', requests.real.allPainted, requests.naive.allPainted, ms);
@@ -97,8 +117,8 @@ function tables(results) {
   row('  host CSS reserves the skeleton before the script runs', cls.reserved, cls.naive, (v) => v.toFixed(3));
   const p = card.phases;
   const extras = [
-    `card (medians, after script start): element defined ${ms(p.real.defined)} (naive ${ms(p.naive.defined)}), ` +
-      `endpoint answered ${ms(p.real.response)} (naive ${ms(p.naive.response)}), persona painted ${ms(card.real)} (naive ${ms(card.naive)})`,
+    `card (medians, after script start): element defined ${ms(p.real.defined)} (npm entry ${ms(p.entry?.defined)}, naive ${ms(p.naive.defined)}), ` +
+      `endpoint answered ${ms(p.real.response)} (npm entry ${ms(p.entry?.response)}, naive ${ms(p.naive.response)}), persona painted ${ms(card.real)} (naive ${ms(card.naive)})`,
   ];
   extras.push(...Object.keys(grid).map((n) => {
     const real = grid[n].real;
@@ -119,7 +139,12 @@ function tables(results) {
   const machineLine =
     `${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB · Chromium ${m.chromium} (headless) · Node ${m.node} · ${m.platform}` +
     ` · load average ${m.loadAverage} at start`;
-  return { headlines: gridHeadlines(grid), sizeRows, figures: [...figures, ...gridRows(grid)], extras, machineLine };
+  const bytes = card?.jsBytes?.real;
+  const headlines = [
+    ...(bytes === undefined ? [] : [['JS downloaded by a page of cards (every script, gzip), one script tag', kb(bytes), `naive ${kb(card.jsBytes.naive)}`, ratio(bytes, card.jsBytes.naive), '≤ 25 kB', mark(bytes <= 25_000)]]),
+    ...gridHeadlines(grid),
+  ];
+  return { headlines, sizeRows, figures: [...figures, ...gridRows(grid)], extras, machineLine };
 }
 
 /** A figure measured in several runs: median (min–max). */
@@ -240,23 +265,32 @@ const cardBreakdown = await entryBreakdown('persona-card');
 const browser = await launch();
 const results = { date: new Date().toISOString(), quick, machine: machine(browser), sizes, breakdown, cardBreakdown, gridBytes: {} };
 try {
+  if (part('card')) {
   log(`card: ${RUNS.card} runs each`);
-  const cardTimes = { real: [], naive: [] };
+  const cardTimes = { real: [], entry: [], naive: [] };
   for (let i = 0; i < RUNS.card; i++) {
-    for (const impl of ['real', 'naive']) cardTimes[impl].push(await cardRun(browser, server, impl));
+    for (const impl of ['real', 'entry', 'naive']) cardTimes[impl].push(await cardRun(browser, server, impl));
   }
   const phases = (list) => ({
     defined: median(list.map((r) => r.defined)),
     response: median(list.map((r) => r.response)),
   });
+  const spread = (list) => ({ median: median(list), min: Math.min(...list), max: Math.max(...list) });
   results.card = {
     runs: RUNS.card,
     real: median(cardTimes.real.map((r) => r.total)),
+    entry: median(cardTimes.entry.map((r) => r.total)),
     naive: median(cardTimes.naive.map((r) => r.total)),
-    phases: { real: phases(cardTimes.real), naive: phases(cardTimes.naive) },
+    spread: Object.fromEntries(Object.entries(cardTimes).map(([impl, list]) => [impl, spread(list.map((r) => r.total))])),
+    /** Every JS response of a cards-only page (gzip), and which files they were. */
+    jsBytes: Object.fromEntries(Object.entries(cardTimes).map(([impl, list]) => [impl, Math.max(...list.map((r) => r.jsBytes))])),
+    scripts: Object.fromEntries(Object.entries(cardTimes).map(([impl, list]) => [impl, list[0].scripts])),
+    phases: { real: phases(cardTimes.real), entry: phases(cardTimes.entry), naive: phases(cardTimes.naive) },
     samples: cardTimes,
   };
+  }
 
+  if (part('requests')) {
   log('requests: 50 cards + grid + form');
   const req = { real: [], naive: [] };
   for (let i = 0; i < RUNS.requests; i++) {
@@ -270,7 +304,9 @@ try {
     allPainted: median(list.map((r) => r.allPainted)),
   });
   results.requests = { real: summarize(req.real), naive: summarize(req.naive), samples: req };
+  }
 
+  if (part('cls')) {
   log(`layout shift: ${RUNS.cls} runs each`);
   const shifts = { real: [], reserved: [], naive: [] };
   for (let i = 0; i < RUNS.cls; i++) {
@@ -283,9 +319,10 @@ try {
     naive: median(shifts.naive.map((s) => s.cls)),
     samples: shifts,
   };
+  }
 
   results.grid = {};
-  for (const n of GRID_SIZES) {
+  for (const n of part('grid') ? GRID_SIZES : []) {
     results.gridBytes[n] = server.prepare(n);
     results.grid[n] = {};
     for (const impl of ['real', 'floor', 'naive']) {
@@ -299,6 +336,11 @@ try {
 }
 results.runtimeSeconds = (Date.now() - started) / 1000;
 
+if (only) {
+  const grid = results.grid && Object.fromEntries(Object.entries(results.grid).map(([n, impls]) => [n, Object.fromEntries(Object.entries(impls).map(([impl, r]) => [impl, { ...r, samples: undefined }]))]));
+  console.log(JSON.stringify({ grid, card: results.card && { ...results.card, samples: undefined }, cls: results.cls && { ...results.cls, samples: undefined }, requests: results.requests && { real: results.requests.real, naive: results.requests.naive } }, null, 1));
+  process.exit(0);
+}
 const { text, markdown } = render(results);
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

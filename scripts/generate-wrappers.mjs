@@ -133,8 +133,8 @@ const files = new Map();
 files.set(
   'src/react/wrapper.ts',
   `${HEADER}
-/** The types every wrapper of persona-widgets/react shares. */
-import type * as React from 'react';
+/** What every wrapper of persona-widgets/react shares: its types, and its server rendering. */
+import * as React from 'react';
 
 /** Props of a wrapper: the element's public properties \`K\`, its event callbacks \`E\`, and React's HTML props. */
 export type WrapperProps<I extends HTMLElement, K extends keyof I, E> = Partial<Pick<I, K>> &
@@ -144,6 +144,39 @@ export type WrapperProps<I extends HTMLElement, K extends keyof I, E> = Partial<
 
 /** A wrapper component: takes its props and forwards its ref to the element. */
 export type Wrapper<P> = React.ForwardRefExoticComponent<P>;
+
+/**
+ * \`component\` (made by @lit/react) in the browser; on the server (no \`document\`), a component
+ * that writes the tag with each prop that has an attribute as that attribute (text, numbers as
+ * text, \`true\` as present), so \`persona-id\`, \`src\`, \`variant\` survive into the server's HTML
+ * and the element reads them when it upgrades. @lit/react alone sets every prop as a property
+ * after mount, so its server HTML is the bare tag. Objects (\`persona\`, \`strings\`) and event
+ * callbacks have no HTML form and wait for the browser; React's own props (\`id\`, \`className\`,
+ * \`style\`, \`aria-*\`, children) pass through. Hydration keeps the server's attributes
+ * (@lit/react marks the element \`suppressHydrationWarning\`).
+ */
+export function renderAttributesOnServer<P>(
+  component: Wrapper<P>,
+  tagName: string,
+  attributes: Readonly<Record<string, string>>,
+  browserOnly: readonly string[],
+): Wrapper<P> {
+  if (typeof document !== 'undefined') return component;
+  const server = React.forwardRef<HTMLElement, Record<string, unknown>>((props, _ref) => {
+    const html: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(props)) {
+      const attribute = attributes[name];
+      if (attribute !== undefined) {
+        if (typeof value === 'string' || typeof value === 'number') html[attribute] = String(value);
+        else if (value === true) html[attribute] = '';
+      } else if (name === 'className') html.class = value;
+      else if (!browserOnly.includes(name)) html[name] = value;
+    }
+    return React.createElement(tagName, html);
+  });
+  server.displayName = component.displayName;
+  return server as unknown as Wrapper<P>;
+}
 `,
 );
 
@@ -156,6 +189,8 @@ for (const el of elements) {
     .join('');
   const propUnion = el.props.length ? el.props.map((p) => `\n  | '${p}'`).join('') : 'never';
   const eventMap = el.events.map((e) => `    ${e.prop}: '${e.name}' as EventName<${e.type}>,\n`).join('');
+  const attributeMap = el.attributes.map((a) => `    ${quoteKey(a.fieldName)}: '${a.name}',\n`).join('');
+  const browserOnly = [...el.objectProperties.map((m) => m.name), ...el.events.map((e) => e.prop)].map((n) => `'${n}'`).join(', ');
   files.set(
     file,
     `${HEADER}
@@ -167,7 +202,7 @@ for (const el of elements) {
 import * as React from 'react';
 import { createComponent${el.events.length ? ', type EventName' : ''} } from '@lit/react';
 import { ${el.className} as ${Element} } from '${importPath(file, el.definePath)}';
-${typeImport(details, '../index.js')}import type { Wrapper, WrapperProps } from './wrapper.js';
+${typeImport(details, '../index.js')}import { renderAttributesOnServer, type Wrapper, type WrapperProps } from './wrapper.js';
 
 export type ${braces([Element, ...details])};
 
@@ -177,13 +212,20 @@ export interface ${el.className}Events {${eventLines ? `\n${eventLines}` : ''}}
 /** Props of \`<${el.className}>\`: the element's properties, its event callbacks and React's HTML props. */
 export type ${el.className}Props = WrapperProps<\n  ${Element},${propUnion},\n  ${el.className}Events\n>;
 
-${doc(`\`<${el.tag}>\`: ${el.summary}`)}export const ${el.className}: Wrapper<${el.className}Props> = createComponent({
-  react: React,
-  tagName: '${el.tag}',
-  elementClass: ${Element},
-  displayName: '${el.className}',
-  events: {${eventMap ? `\n${eventMap}  ` : ''}},
-});
+${doc(`\`<${el.tag}>\`: ${el.summary}`)}export const ${el.className}: Wrapper<${el.className}Props> = renderAttributesOnServer(
+  createComponent({
+    react: React,
+    tagName: '${el.tag}',
+    elementClass: ${Element},
+    displayName: '${el.className}',
+    events: {${eventMap ? `\n${eventMap.replace(/^(?=.)/gm, '  ')}    ` : ''}},
+  }),
+  '${el.tag}',
+  // The props the server writes as attributes.
+  {${attributeMap ? `\n${attributeMap}  ` : ''}},
+  // The props only the browser can apply: objects and event callbacks.
+  [${browserOnly}],
+);
 `,
   );
 }
@@ -213,9 +255,10 @@ ${doc(`\`<${el.tag}>\`: ${el.summary}`)}export const ${el.className}: Wrapper<${
  * Importing this module registers every element; import one component from
  * \`persona-widgets/react/<tag>\` (e.g. \`persona-widgets/react/persona-card\`)
  * to register only that element. It needs \`react\` (18 or 19) and
- * \`@lit/react\`, which are optional peer dependencies of persona-widgets. In
- * server-rendered apps import it on the client only: registration needs
- * \`customElements\`.
+ * \`@lit/react\`, which are optional peer dependencies of persona-widgets. On
+ * the server (\`react-dom/server\`) the wrappers write the tag with each prop
+ * that has an attribute (\`persona-id\`, \`src\`, \`variant\` …); objects and
+ * event callbacks apply in the browser, after hydration.
  *
  * \`\`\`tsx
  * import { PersonaCard } from 'persona-widgets/react';

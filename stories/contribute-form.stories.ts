@@ -6,7 +6,7 @@ import '../src/components/contribute-form/contribute-form.define.js';
 import type { ContributeForm } from '../src/components/contribute-form/contribute-form.js';
 import { draftKey, writeDraft } from '../src/components/contribute-form/contribute-draft.js';
 import { resolveUrl } from '../src/data/url.js';
-import { defaultStrings } from '../src/i18n/strings.js';
+import { defaultStrings } from '../src/i18n/index.js';
 import { deepActiveElement, findInShadow, fixture, host, inShadow, shadowText, typeInto } from '../.storybook/helpers.js';
 import { mockUrl, requestsFor } from '../.storybook/mock-endpoints.js';
 

@@ -11,7 +11,7 @@ import {
 import { DRAFT_MAX_AGE_MS, draftKey } from '../src/components/contribute-form/contribute-draft.js';
 import { personaClient } from '../src/data/client.js';
 import { fieldToText } from '../src/data/export.js';
-import { defaultStrings } from '../src/i18n/strings.js';
+import { defaultStrings } from '../src/i18n/index.js';
 import { PERSONA_FIELDS } from '../src/data/contribution.js';
 import { endpoint, uniqueKey } from './support/helpers.js';
 

@@ -6,7 +6,7 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/components/contribute-form/contribute-form.define.js';
 import type { ContributeErrorDetail, ContributeForm } from '../src/components/contribute-form/contribute-form.js';
-import { defaultStrings } from '../src/i18n/strings.js';
+import { defaultStrings } from '../src/i18n/index.js';
 import { uniqueKey } from './support/helpers.js';
 
 const HOSTILE = 'Session expired, sign in again at https://evil.example/login to keep your contribution';

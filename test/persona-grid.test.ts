@@ -18,7 +18,7 @@ import type { PersonaCard } from '../src/components/persona-card/persona-card.js
 import type { PersonaErrorDetail } from '../src/components/persona-card/persona-card.js';
 import { personaClient } from '../src/data/client.js';
 import { csvCell, personasToCsv, personasToJson, personasToMarkdown } from '../src/data/export.js';
-import { defaultStrings } from '../src/i18n/strings.js';
+import { defaultStrings } from '../src/i18n/index.js';
 import { parseCollection } from '../src/data/parse.js';
 import type { Persona } from '../src/data/types.js';
 import { PersonaIndex } from '../src/search/index.js';

@@ -1,13 +1,14 @@
 /**
  * persona-widgets/react in a real React 19 tree (react-dom/client): props reach
  * the elements as properties, the typed event callbacks fire with their
- * details, updates and removed callbacks behave, refs give the elements.
+ * details, updates and removed callbacks behave, refs give the elements, and
+ * the HTML a server rendered hydrates.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createElement, createRef, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import {
   ContributeForm,
   PersonaCard,
@@ -150,6 +151,38 @@ describe('persona-widgets/react', () => {
       await waitUntil(() => errors.length === 1, 'no persona-error', { timeout: 5000 });
       expect(errors[0]!.error.kind).to.equal('not-found');
       expect(card().shadowRoot!.querySelector('[part~="problem"]')).to.exist;
+    });
+
+    it('hydrates the HTML the server rendered: the same element, no mismatch reported, then live props', async () => {
+      // The HTML renderToString writes for these props on the server (test/node/react-ssr.test.ts).
+      const src = endpoint({ key: uniqueKey(), count: 3 });
+      const server = document.createElement('div');
+      const tag = document.createElement('persona-card');
+      Object.entries({ 'persona-id': 'T-002', src, variant: 'full' }).forEach(([name, value]) => tag.setAttribute(name, value));
+      server.append(tag);
+      document.body.append(server);
+      const problems: string[] = [];
+      const consoleError = console.error;
+      console.error = (...args: unknown[]) => problems.push(args.map(String).join(' '));
+      let hydrated: Root | undefined;
+      try {
+        const props: PersonaCardProps = { src, personaId: 'T-002', variant: 'full' };
+        flushSync(() => {
+          hydrated = hydrateRoot(server, createElement(PersonaCard, props), {
+            onRecoverableError: (error) => problems.push(String(error)),
+          });
+        });
+        await waitUntil(() => shadowText(tag, 'title') === 'The Test Persona 002', 'no persona', { timeout: 5000 });
+        expect(server.querySelector('persona-card')).to.equal(tag);
+        expect(tag.variant).to.equal('full');
+        flushSync(() => hydrated!.render(createElement(PersonaCard, { ...props, personaId: 'T-003' })));
+        await waitUntil(() => shadowText(tag, 'title') === 'The Test Persona 003', 'the new personaId was not applied', { timeout: 5000 });
+        expect(problems).to.deep.equal([]);
+      } finally {
+        console.error = consoleError;
+        flushSync(() => hydrated?.unmount());
+        server.remove();
+      }
     });
   });
 

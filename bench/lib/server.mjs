@@ -7,7 +7,7 @@
  * - /api/personas.json          the demo library (83 personas); `delay=ms` answers late
  * - /api/generated.json?n=N     N generated personas (bench/lib/generate.mjs), cached per N
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -41,6 +41,15 @@ export async function serve() {
     for (let waited = 0; !existsSync(file) && waited < 20_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
     if (!existsSync(file)) throw new Error(`${path.slice(1)} is missing: run \`npm run build\` first`);
     snapshot.set(path, readFileSync(file));
+  }
+  // The autoloader's chunks, snapshotted like the bundles.
+  for (const name of readdirSync(join(root, 'dist', 'chunks')).filter((f) => f.endsWith('.js'))) {
+    snapshot.set(`/dist/chunks/${name}`, readFileSync(join(root, 'dist', 'chunks', name)));
+  }
+  // The card's per-element npm entry as a host's bundler would ship it (Lit and zod inside).
+  const { bundleEntry } = await import('./size.mjs');
+  for (const chunk of (await bundleEntry('persona-card', { sourcemap: false })).chunks) {
+    snapshot.set(`/bench/entry/${chunk.fileName}`, Buffer.from(chunk.code));
   }
   // Internals the diagnostics time alone (parser, search index), bundled like a production build.
   const { build } = await import('esbuild');
@@ -100,7 +109,7 @@ export async function serve() {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
-    /** The bundles as served (what the size figures must describe). */
+    /** The bundles, chunks and the card's entry as served (what the size figures must describe). */
     snapshot,
     /** Endpoint requests since the last reset: total, distinct URLs, bytes. */
     stats: () => ({

@@ -3,7 +3,8 @@
  * right after the page's first inline `performance.mark('start')`).
  *
  * - `?impl=` picks what the page measures: `real` (dist/persona-widgets.js,
- *   the production bundle) or a naive baseline (bench/pages/naive.js).
+ *   the one-script-tag autoloader), `entry` (the card's npm entry bundled with
+ *   Lit and zod, as a host's bundler ships it) or a naive baseline (bench/pages/naive.js).
  * - The first `persona-load` (cards) or `persona-grid-load` (grids) on the page (fired once
  *   their content is rendered) is timed to the paint after it.
  * - Layout shifts are collected from the start (buffered), CLS as Chrome
@@ -207,6 +208,14 @@
       check();
     });
 
+  /** Every script the page downloaded, by path (the bench sizes them). */
+  const scripts = () =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => e.initiatorType === 'script' || e.initiatorType === 'other' || /\.m?js$/.test(new URL(e.name).pathname))
+      .map((e) => new URL(e.name).pathname)
+      .filter((path) => /\.m?js$/.test(path));
+
   const resourceEnd = (pattern) => {
     const entry = performance.getEntriesByType('resource').find((e) => e.name.includes(pattern));
     return entry ? { start: entry.startTime, end: entry.responseEnd, bytes: entry.decodedBodySize } : undefined;
@@ -232,13 +241,16 @@
     armKeystroke,
     keystroke: () => pending,
     resourceEnd,
+    scripts,
     start: () => performance.getEntriesByName('start')[0]?.startTime ?? 0,
     /** Writes the module script for this page's implementation (parser-inserted, like a host's tag). */
     loadImpl() {
       document.write(
         naive
           ? '<script type="module" src="/bench/pages/naive.js"></script>'
-          : '<script type="module" src="/dist/persona-widgets.js"></script>',
+          : impl === 'entry'
+            ? '<script type="module" src="/bench/entry/persona-card.js"></script>'
+            : '<script type="module" src="/dist/persona-widgets.js"></script>',
       );
     },
     tag: (name) => (naive ? `naive-${name.replace(/^persona-/, '')}` : name),

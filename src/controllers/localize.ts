@@ -10,7 +10,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { personaProviderContext } from './provider-context.js';
-import { defaultStrings, type FormatNumber, type PersonaStrings, type PersonaStringsOverride } from '../i18n/strings.js';
+import { coreStrings, type FormatNumber, type PersonaStrings, type PersonaStringsOverride } from '../i18n/strings.js';
 
 type Listener = () => void;
 interface PageStrings {
@@ -25,6 +25,18 @@ const page: PageStrings = ((globalThis as Record<symbol, unknown>)[Symbol.for('p
 }) as PageStrings;
 
 let observer: MutationObserver | undefined;
+
+/**
+ * The English fallback: the core groups, plus the groups of each element loaded so
+ * far (an element brings its own, so a card-only page never downloads the form's
+ * words). A new object whenever a group is added.
+ */
+let english = coreStrings as PersonaStrings;
+
+function addEnglish(groups: Partial<PersonaStrings>) {
+  const missing = Object.entries(groups).filter(([key]) => !Object.hasOwn(english, key));
+  if (missing.length) english = { ...english, ...Object.fromEntries(missing) };
+}
 
 function notify() {
   for (const listener of [...page.listeners]) listener();
@@ -68,7 +80,7 @@ function merge<T>(base: T, over: unknown): T {
 
 /** The strings for the given overrides, most specific last. */
 export function resolveStrings(...overrides: (PersonaStringsOverride | undefined | null)[]): PersonaStrings {
-  let strings = defaultStrings;
+  let strings = english;
   for (const over of overrides) {
     if (!isRecord(over) || !Object.keys(over).length) continue;
     // Strings given without a language are taken to be in the page's.
@@ -140,7 +152,9 @@ export class LocalizeController implements ReactiveController {
     this.#host.requestUpdate();
   };
 
-  constructor(host: LocalizedHost) {
+  /** `groups`: the English strings of the element's own groups (e.g. `{ grid: gridStrings }`). */
+  constructor(host: LocalizedHost, groups: Partial<PersonaStrings> = {}) {
+    addEnglish(groups);
     this.#host = host;
     this.#provider = new ContextConsumer(host, { context: personaProviderContext, subscribe: true });
     host.addController(this);
@@ -148,9 +162,9 @@ export class LocalizeController implements ReactiveController {
 
   /** The element's strings: its own, the provider's, the page's, English. */
   get strings(): PersonaStrings {
-    const key = [page.override, this.#provider.value?.strings, this.#host.strings];
+    const key = [english, page.override, this.#provider.value?.strings, this.#host.strings];
     if (!this.#cache || key.some((part, i) => part !== this.#cache!.key[i])) {
-      this.#cache = { key, strings: resolveStrings(...key) };
+      this.#cache = { key, strings: resolveStrings(...key.slice(1)) };
     }
     return this.#cache.strings;
   }

@@ -9,6 +9,7 @@
 import { PersonaError, toPersonaError } from './errors.js';
 import { isRecord, own } from './json.js';
 import { PageParser, readPage, type RawPage } from './parse.js';
+import { EARLY_REQUEST, takePrefetched } from './prefetch.js';
 import type { Persona, PersonaPage, SkippedRecord } from './types.js';
 
 /** Settings of a {@link PersonaClient}: `personaClient.configure(options)` changes any of them. */
@@ -368,7 +369,7 @@ export class PersonaClient {
     const { retries, retryDelay, maxRetryDelay } = this.options;
     for (let attempt = 0; ; attempt++) {
       try {
-        return readPage(await this.#fetchJson(url), url);
+        return readPage(await this.#fetchJson(url, attempt === 0), url);
       } catch (error) {
         const personaError = toPersonaError(error, url);
         if (attempt >= retries || !isTransient(personaError)) throw personaError;
@@ -426,9 +427,14 @@ export class PersonaClient {
     });
   }
 
-  async #fetchJson(url: string): Promise<unknown> {
-    const { timeout, maxBytes } = this.options;
+  /** GETs `url` as JSON; a `first` attempt adopts the request the page started early, if any (see prefetch.ts). */
+  async #fetchJson(url: string, first: boolean): Promise<unknown> {
+    const { timeout, maxBytes, fetch, credentials } = this.options;
+    const early = first ? takePrefetched(url) : undefined;
+    // Only a request made as this client would make it: not with a host's own fetch or credentials.
+    const adopt = early && fetch === defaultClientOptions.fetch && credentials === EARLY_REQUEST.credentials;
     const init: RequestInit = { headers: { Accept: 'application/json' } };
+    const send = adopt ? () => early : undefined;
     return this.#request(url, init, timeout, undefined, async (response, signal) => {
       if (!response.ok) throw httpError(url, response);
       const body = await readText(response, maxBytes, url, signal, timeout);
@@ -440,7 +446,7 @@ export class PersonaClient {
           cause,
         });
       }
-    });
+    }, send);
   }
 
   /**
@@ -455,6 +461,7 @@ export class PersonaClient {
     timeout: number,
     signal: AbortSignal | undefined,
     read: (response: Response, signal: AbortSignal) => Promise<T>,
+    send?: () => Promise<Response>,
   ): Promise<T> {
     const controller = new AbortController();
     const abort = () => controller.abort();
@@ -468,11 +475,9 @@ export class PersonaClient {
     try {
       let response: Response;
       try {
-        response = await this.options.fetch(url, {
-          ...init,
-          credentials: this.options.credentials,
-          signal: controller.signal,
-        });
+        response = await (send
+          ? Promise.race([send(), abortion(controller.signal)])
+          : this.options.fetch(url, { ...init, credentials: this.options.credentials, signal: controller.signal }));
       } catch (cause) {
         throw timedOut
           ? new PersonaError('timeout', `No answer from ${url} within ${timeout} ms.`, { url, cause })
@@ -484,6 +489,11 @@ export class PersonaClient {
       signal?.removeEventListener('abort', abort);
     }
   }
+}
+
+/** Rejects when `signal` aborts: bounds a request that was started without it. */
+function abortion(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
 }
 
 /** A non-2xx answer as a PersonaError: status, `Retry-After`, and the answer's field `errors` if any. */
@@ -555,6 +565,9 @@ async function readText(
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
+  // A request started early (prefetch.ts) does not carry the signal: stop reading its body by hand.
+  const stop = () => void reader.cancel().catch(() => {});
+  signal.addEventListener('abort', stop);
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -571,7 +584,10 @@ async function readText(
     throw signal.aborted
       ? new PersonaError('timeout', `No complete answer from ${url} within ${timeout} ms.`, { url, cause })
       : new PersonaError('network', `The answer from ${url} was cut off.`, { url, cause });
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
+  if (signal.aborted) throw new PersonaError('timeout', `No complete answer from ${url} within ${timeout} ms.`, { url });
   return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
 }
 

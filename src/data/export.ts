@@ -4,7 +4,7 @@
  * the field model (schema.ts); headings come from the caller's labels (an
  * element's strings, or `defaultStrings` for English).
  */
-import { appNameFromId } from './parse.js';
+import { appLabel } from './parse.js';
 import { PROFILE_ROWS, SECTION_KEYS, PERSONA_FIELD_MODEL, type FieldKind } from './schema.js';
 import type { PersonaField } from './contribution.js';
 import type { Persona, PersonaListItem } from './types.js';
@@ -13,11 +13,6 @@ import type { Persona, PersonaListItem } from './types.js';
 export interface ExportLabels {
   fields: Record<PersonaField, string>;
   profile: Record<(typeof PROFILE_ROWS)[number], string>;
-}
-
-/** The app's display name: `app`, else a readable form of `app_id`. */
-export function appLabel(persona: Persona): string | undefined {
-  return persona.app ?? (persona.app_id ? appNameFromId(persona.app_id) : undefined);
 }
 
 /** Every line break a parser or a JavaScript source may see: CR, LF, VT, FF, NEL, LS, PS. */

@@ -83,6 +83,11 @@ export function appNameFromId(appId: string): string {
     .join(' ');
 }
 
+/** The app's display name: `app`, else a readable form of `app_id`. */
+export function appLabel(persona: Persona): string | undefined {
+  return persona.app ?? (persona.app_id ? appNameFromId(persona.app_id) : undefined);
+}
+
 function textList(values: unknown): string[] {
   if (!Array.isArray(values)) return [];
   const out: string[] = [];

@@ -179,10 +179,10 @@ export const keysOfKind = <Kind extends FieldKind>(kind: Kind) =>
   PERSONA_KEYS.filter((key): key is KeysOfKind<Kind> => PERSONA_FIELD_MODEL[key].kind === kind);
 
 type Shape<Which extends 'wire' | 'clean'> = { [K in PersonaKey]: Model[K][Which] };
-const shape = <Which extends 'wire' | 'clean'>(which: Which) =>
+const shape = /* @__NO_SIDE_EFFECTS__ */ <Which extends 'wire' | 'clean'>(which: Which) =>
   Object.fromEntries(PERSONA_KEYS.map((key) => [key, PERSONA_FIELD_MODEL[key][which]])) as Shape<Which>;
 type Optional<S> = { [K in keyof S]: K extends RequiredKey ? S[K] : z.ZodMiniOptional<S[K] & z.ZodMiniType> };
-const withOptional = <S extends Record<PersonaKey, z.ZodMiniType>>(fields: S) =>
+const withOptional = /* @__NO_SIDE_EFFECTS__ */ <S extends Record<PersonaKey, z.ZodMiniType>>(fields: S) =>
   Object.fromEntries(
     PERSONA_KEYS.map((key) => [key, 'required' in PERSONA_FIELD_MODEL[key] ? fields[key] : z.optional(fields[key])]),
   ) as Optional<S>;

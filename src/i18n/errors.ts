@@ -1,6 +1,6 @@
 /** Persona errors in words: what failed, for people. */
 import type { PersonaError } from '../data/errors.js';
-import { defaultStrings, type FormatNumber, type PersonaStrings } from './strings.js';
+import { coreStrings, type FormatNumber, type PersonaStrings } from './strings.js';
 
 /**
  * A short sentence for people, saying what failed: in English, or in the given
@@ -8,7 +8,7 @@ import { defaultStrings, type FormatNumber, type PersonaStrings } from './string
  */
 export function describePersonaError(
   error: PersonaError,
-  strings: PersonaStrings['common'] = defaultStrings.common,
+  strings: PersonaStrings['common'] = coreStrings.common,
   num: FormatNumber = String,
 ): string {
   switch (error.kind) {
@@ -32,5 +32,5 @@ export function describePersonaError(
 
 /** "30 seconds", "5 minutes", "2 hours": how long to wait, for people (in English). */
 export function formatWait(seconds: number): string {
-  return defaultStrings.common.wait(seconds, String);
+  return coreStrings.common.wait(seconds, String);
 }

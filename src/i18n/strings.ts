@@ -212,12 +212,16 @@ export type DeepPartial<T> = T extends (...args: never[]) => unknown
 /** Any part of {@link PersonaStrings}: every group, and every key in it, is optional. */
 export type PersonaStringsOverride = DeepPartial<PersonaStrings>;
 
-const counted = (n: number, num: FormatNumber, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
-const personas = (n: number, num: FormatNumber) => counted(n, num, 'persona');
-const busy = (who: string) => (wait: string | undefined) => `The ${who} is busy. Try again in ${wait ?? 'a moment'}.`;
+/** The groups every element uses; each element brings its own group besides (grid-strings.ts, form-strings.ts). */
+export type CoreStrings = Omit<PersonaStrings, 'grid' | 'form'>;
 
-/** The English strings, the last fallback. */
-export const defaultStrings: PersonaStrings = {
+/** "1 persona", "2 personas". */
+export const counted = (n: number, num: FormatNumber, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
+export const personas = (n: number, num: FormatNumber) => counted(n, num, 'persona');
+export const busy = (who: string) => (wait: string | undefined) => `The ${who} is busy. Try again in ${wait ?? 'a moment'}.`;
+
+/** The English strings of the core groups. */
+export const coreStrings: CoreStrings = {
   lang: 'en',
   common: {
     retry: 'Retry',
@@ -299,150 +303,5 @@ export const defaultStrings: PersonaStrings = {
     inviteIntro: 'Nobody has described these yet. Know this persona? Add what you know:',
     inviteField: (field) => `Help complete ${field}`,
     quote: (text) => `“${text}”`,
-  },
-  grid: {
-    label: 'Personas',
-    search: 'Search personas',
-    searchPlaceholder: 'Name, app, goal, tool…',
-    apps: 'Apps',
-    allApps: 'All apps',
-    appsSelected: (n, num) => `${num(n)} selected`,
-    appsLegend: 'Show personas of these apps',
-    noAppsMatch: 'No app has personas that match the search.',
-    noApps: 'No apps to filter by.',
-    sortBy: 'Sort by',
-    sorts: {
-      relevance: 'Relevance',
-      name: 'Name',
-      comments: 'Most comments',
-      validations: 'Most validations',
-      updated: 'Recently updated',
-    },
-    loading: 'Loading personas…',
-    personas,
-    countOf: (count, total, num) => `${num(count)} of ${personas(total, num)}`,
-    loadingMore: '(loading more…)',
-    exportLabel: (n, num) => `Export ${personas(n, num)}`,
-    formats: { json: 'JSON', csv: 'CSV', md: 'Markdown' },
-    exported: (n, format, num) => `Exported ${personas(n, num)} as ${format}.`,
-    configHelp:
-      'Set the src attribute, wrap the grid in <persona-provider src="…">, or add <meta name="persona-widgets:src" content="…"> to the page.',
-    invalid: 'These personas could not be shown.',
-    loadFailed: 'The personas could not be loaded.',
-    empty: 'There are no personas here yet.',
-    noMatch: (query, apps) => `No personas${query ? ` match “${query}”` : ''}${apps ? ` in ${apps}` : ''}.`,
-    noMatchHelp: 'Check the spelling, try fewer words, or clear the filters.',
-    clearFilters: 'Clear filters',
-    keyHint: 'Arrow keys move between personas.',
-    moreFailed: 'More personas could not be loaded.',
-    showing: (shown, total, num) => `Showing ${num(shown)} of ${num(total)}`,
-    loadingMoreButton: 'Loading…',
-    showMore: 'Show more',
-    exportTitle: 'Personas',
-  },
-  form: {
-    label: 'Contribute to the persona library',
-    kindLegend: 'What would you like to do?',
-    kinds: {
-      confirm: { title: 'Confirm', description: 'This is accurate' },
-      correct: { title: 'Correct', description: 'This is wrong; here is what is true' },
-      extend: { title: 'Extend', description: 'Add to this' },
-      new: { title: 'New persona', description: 'Propose a persona that is missing' },
-    },
-    text: {
-      confirm: { label: 'Anything to add?', hint: 'How you know, or an example from your work.' },
-      correct: { label: 'What is true instead?', hint: 'Write the corrected text, and how you know if you can.' },
-      extend: { label: 'What should be added?', hint: 'Write what is missing from the current text.' },
-      new: { label: 'Describe the missing persona', hint: 'Who they are, what they need, and what gets in their way.' },
-    },
-    maxLength: (max) => `Up to ${max} characters.`,
-    counter: (length, max) => `${length} / ${max}`,
-    optional: '(optional)',
-    inputs: {
-      kind: 'What you want to do',
-      pid: 'Persona',
-      field: 'Part of the persona',
-      text: 'Your text',
-      role: 'Your role',
-      experience: 'Experience',
-      email: 'Email',
-    },
-    chooseField: 'Choose a part…',
-    storyFields: 'The persona',
-    detailFields: 'Details',
-    loadingList: 'Loading the list of personas…',
-    listFailed: 'The list of personas could not be loaded: type the persona’s id, e.g. APP-074.',
-    typeId: 'Type the persona’s id, e.g. APP-074.',
-    typeOrChoose: 'Type a name or id and choose from the suggestions.',
-    now: 'Now:',
-    ofPersona: (name) => `of ${name}`,
-    notFilled: 'Not filled in yet.',
-    about: 'About you',
-    roleHint: 'e.g. Data engineer',
-    experienceHint: 'How long you have used the product, e.g. 2 years',
-    emailHint: 'Only to ask you about this contribution.',
-    honeypot: 'Website (leave this empty)',
-    send: 'Send contribution',
-    sending: 'Sending…',
-    shortcut: (keys) => `or press ${keys}`,
-    draftSaved: 'Draft saved in this browser (without your email).',
-    draftUnavailable: 'This browser cannot keep a draft: keep the page open until you send.',
-    draftRestored: (when) => `Draft restored from ${when}.`,
-    todayAt: (time) => `today at ${time}`,
-    discardDraft: 'Discard draft',
-    draftDiscarded: 'Draft discarded.',
-    announceSending: 'Sending your contribution…',
-    announceSent: 'Contribution sent.',
-    counterOver: (over, max) => `${over} characters over the limit of ${max}.`,
-    counterFull: (max) => `Character limit of ${max} reached.`,
-    counterLeft: (left) => `${left} characters left.`,
-    fixOne: 'Fix this before sending:',
-    fixMany: (n) => `Fix these ${n} things before sending:`,
-    serverRejected: 'The server did not accept this yet. Fix:',
-    invalid: {
-      kind: 'Choose what you want to do: confirm, correct, extend, or propose a new persona.',
-      pid: 'Choose the persona this is about.',
-      field: 'Choose which part of the persona this is about.',
-      textEmpty: 'Write at least one character.',
-      textRejected: 'The server did not accept this text. Check it, then send it again.',
-      textLong: (max) => `Keep it to ${max} characters or fewer.`,
-      role: (max) => `Keep your role to ${max} characters or fewer.`,
-      experience: (max) => `Keep this to ${max} characters or fewer.`,
-      email: 'Enter a valid email address, or leave it empty.',
-    },
-    unknownPid: (pid) => `There is no persona ${pid} here. Choose one from the list.`,
-    notConfigured: 'This form is not configured.',
-    notConfiguredHelp:
-      'Please tell the owner of this page: the form needs an action URL, or a script that handles contribute-submit.',
-    noAction: 'It has no address to send contributions to (action), and the page does not send them itself.',
-    notSent: 'Your contribution was not sent yet.',
-    keptOpen: 'Everything you wrote is still here; keep this page open.',
-    keptDraft: 'Everything you wrote is still here, and saved as a draft in this browser (without your email).',
-    hostFailed: 'The contribution could not be sent.',
-    timeout: (seconds, num) =>
-      `The server did not answer within ${counted(seconds, num, 'second')}. It may still have arrived: sending again is safe, it will not be counted twice.`,
-    offline: 'You appear to be offline. Send it again once you are back online.',
-    network: 'The server could not be reached. Check your connection, then try again.',
-    busy: busy('server'),
-    refused: (status) =>
-      `The server refused the contribution (HTTP ${status}). You may need to sign in to this site first.`,
-    badAddress: (status) =>
-      `The address this form sends to was not found (HTTP ${status}). Please tell the page owner.`,
-    tooLarge: 'The contribution is too large for the server (HTTP 413). Shorten the text and try again.',
-    serverError: (status) => `The server had a problem (HTTP ${status}). Try again in a moment.`,
-    notAccepted: (status) => `The server did not accept the contribution (HTTP ${status}).`,
-    serverSaid: (message) => `It said: “${message}”`,
-    thanks: 'Thank you! Your contribution was sent.',
-    whatSent: 'This is what was sent:',
-    sent: {
-      what: 'What',
-      persona: 'Persona',
-      part: 'Part',
-      text: 'Text',
-      role: 'Your role',
-      experience: 'Experience',
-      email: 'Email',
-    },
-    sendAnother: 'Send another contribution',
   },
 };

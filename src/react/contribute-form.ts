@@ -8,7 +8,7 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { ContributeForm as ContributeFormElement } from '../components/contribute-form/contribute-form.define.js';
 import type { ContributeErrorDetail, ContributeSubmitDetail, ContributeSuccessDetail } from '../index.js';
-import type { Wrapper, WrapperProps } from './wrapper.js';
+import { renderAttributesOnServer, type Wrapper, type WrapperProps } from './wrapper.js';
 
 export type {
   ContributeErrorDetail,
@@ -43,14 +43,31 @@ export type ContributeFormProps = WrapperProps<
 >;
 
 /** `<contribute-form>`: Confirm, correct or extend a persona, or propose a new one. */
-export const ContributeForm: Wrapper<ContributeFormProps> = createComponent({
-  react: React,
-  tagName: 'contribute-form',
-  elementClass: ContributeFormElement,
-  displayName: 'ContributeForm',
-  events: {
-    onContributeSubmit: 'contribute-submit' as EventName<CustomEvent<ContributeSubmitDetail>>,
-    onContributeSuccess: 'contribute-success' as EventName<CustomEvent<ContributeSuccessDetail>>,
-    onContributeError: 'contribute-error' as EventName<CustomEvent<ContributeErrorDetail>>,
+export const ContributeForm: Wrapper<ContributeFormProps> = renderAttributesOnServer(
+  createComponent({
+    react: React,
+    tagName: 'contribute-form',
+    elementClass: ContributeFormElement,
+    displayName: 'ContributeForm',
+    events: {
+      onContributeSubmit: 'contribute-submit' as EventName<CustomEvent<ContributeSubmitDetail>>,
+      onContributeSuccess: 'contribute-success' as EventName<CustomEvent<ContributeSuccessDetail>>,
+      onContributeError: 'contribute-error' as EventName<CustomEvent<ContributeErrorDetail>>,
+    },
+  }),
+  'contribute-form',
+  // The props the server writes as attributes.
+  {
+    action: 'action',
+    src: 'src',
+    personaId: 'persona-id',
+    field: 'field',
+    kind: 'kind',
+    theme: 'theme',
+    timeout: 'timeout',
+    noDraftStorage: 'no-draft-storage',
+    strings: 'strings',
   },
-});
+  // The props only the browser can apply: objects and event callbacks.
+  ['onContributeSubmit', 'onContributeSuccess', 'onContributeError'],
+);

@@ -8,9 +8,10 @@
  * Importing this module registers every element; import one component from
  * `persona-widgets/react/<tag>` (e.g. `persona-widgets/react/persona-card`)
  * to register only that element. It needs `react` (18 or 19) and
- * `@lit/react`, which are optional peer dependencies of persona-widgets. In
- * server-rendered apps import it on the client only: registration needs
- * `customElements`.
+ * `@lit/react`, which are optional peer dependencies of persona-widgets. On
+ * the server (`react-dom/server`) the wrappers write the tag with each prop
+ * that has an attribute (`persona-id`, `src`, `variant` …); objects and
+ * event callbacks apply in the browser, after hydration.
  *
  * ```tsx
  * import { PersonaCard } from 'persona-widgets/react';

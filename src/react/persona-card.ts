@@ -8,7 +8,7 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { PersonaCard as PersonaCardElement } from '../components/persona-card/persona-card.define.js';
 import type { PersonaErrorDetail, PersonaLoadDetail } from '../index.js';
-import type { Wrapper, WrapperProps } from './wrapper.js';
+import { renderAttributesOnServer, type Wrapper, type WrapperProps } from './wrapper.js';
 
 export type { PersonaCardElement, PersonaErrorDetail, PersonaLoadDetail };
 
@@ -36,13 +36,29 @@ export type PersonaCardProps = WrapperProps<
 >;
 
 /** `<persona-card>`: Shows one persona, compact or in full. */
-export const PersonaCard: Wrapper<PersonaCardProps> = createComponent({
-  react: React,
-  tagName: 'persona-card',
-  elementClass: PersonaCardElement,
-  displayName: 'PersonaCard',
-  events: {
-    onPersonaError: 'persona-error' as EventName<CustomEvent<PersonaErrorDetail>>,
-    onPersonaLoad: 'persona-load' as EventName<CustomEvent<PersonaLoadDetail>>,
+export const PersonaCard: Wrapper<PersonaCardProps> = renderAttributesOnServer(
+  createComponent({
+    react: React,
+    tagName: 'persona-card',
+    elementClass: PersonaCardElement,
+    displayName: 'PersonaCard',
+    events: {
+      onPersonaError: 'persona-error' as EventName<CustomEvent<PersonaErrorDetail>>,
+      onPersonaLoad: 'persona-load' as EventName<CustomEvent<PersonaLoadDetail>>,
+    },
+  }),
+  'persona-card',
+  // The props the server writes as attributes.
+  {
+    src: 'src',
+    personaId: 'persona-id',
+    variant: 'variant',
+    theme: 'theme',
+    headingLevel: 'heading-level',
+    contributeAction: 'contribute-action',
+    loading: 'loading',
+    strings: 'strings',
   },
-});
+  // The props only the browser can apply: objects and event callbacks.
+  ['persona', 'onPersonaError', 'onPersonaLoad'],
+);

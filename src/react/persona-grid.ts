@@ -13,7 +13,7 @@ import type {
   PersonaGridLoadDetail,
   PersonaSelectDetail,
 } from '../index.js';
-import type { Wrapper, WrapperProps } from './wrapper.js';
+import { renderAttributesOnServer, type Wrapper, type WrapperProps } from './wrapper.js';
 
 export type {
   PersonaErrorDetail,
@@ -56,15 +56,36 @@ export type PersonaGridProps = WrapperProps<
 >;
 
 /** `<persona-grid>`: Searchable, filterable grid of persona cards. */
-export const PersonaGrid: Wrapper<PersonaGridProps> = createComponent({
-  react: React,
-  tagName: 'persona-grid',
-  elementClass: PersonaGridElement,
-  displayName: 'PersonaGrid',
-  events: {
-    onPersonaSelect: 'persona-select' as EventName<CustomEvent<PersonaSelectDetail>>,
-    onPersonaGridChange: 'persona-grid-change' as EventName<CustomEvent<PersonaGridChangeDetail>>,
-    onPersonaGridLoad: 'persona-grid-load' as EventName<CustomEvent<PersonaGridLoadDetail>>,
-    onPersonaError: 'persona-error' as EventName<CustomEvent<PersonaErrorDetail>>,
+export const PersonaGrid: Wrapper<PersonaGridProps> = renderAttributesOnServer(
+  createComponent({
+    react: React,
+    tagName: 'persona-grid',
+    elementClass: PersonaGridElement,
+    displayName: 'PersonaGrid',
+    events: {
+      onPersonaSelect: 'persona-select' as EventName<CustomEvent<PersonaSelectDetail>>,
+      onPersonaGridChange: 'persona-grid-change' as EventName<CustomEvent<PersonaGridChangeDetail>>,
+      onPersonaGridLoad: 'persona-grid-load' as EventName<CustomEvent<PersonaGridLoadDetail>>,
+      onPersonaError: 'persona-error' as EventName<CustomEvent<PersonaErrorDetail>>,
+    },
+  }),
+  'persona-grid',
+  // The props the server writes as attributes.
+  {
+    src: 'src',
+    app: 'app',
+    query: 'query',
+    sort: 'sort',
+    pageSize: 'page-size',
+    variant: 'variant',
+    contributeAction: 'contribute-action',
+    headingLevel: 'heading-level',
+    theme: 'theme',
+    noControls: 'no-controls',
+    syncUrl: 'sync-url',
+    searchParam: 'search-param',
+    strings: 'strings',
   },
-});
+  // The props only the browser can apply: objects and event callbacks.
+  ['personas', 'onPersonaSelect', 'onPersonaGridChange', 'onPersonaGridLoad', 'onPersonaError'],
+);

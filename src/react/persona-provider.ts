@@ -7,7 +7,7 @@
 import * as React from 'react';
 import { createComponent } from '@lit/react';
 import { PersonaProvider as PersonaProviderElement } from '../components/persona-provider/persona-provider.define.js';
-import type { Wrapper, WrapperProps } from './wrapper.js';
+import { renderAttributesOnServer, type Wrapper, type WrapperProps } from './wrapper.js';
 
 export type { PersonaProviderElement };
 
@@ -24,10 +24,21 @@ export type PersonaProviderProps = WrapperProps<
 >;
 
 /** `<persona-provider>`: Provides a persona endpoint and contribution endpoint to descendants. */
-export const PersonaProvider: Wrapper<PersonaProviderProps> = createComponent({
-  react: React,
-  tagName: 'persona-provider',
-  elementClass: PersonaProviderElement,
-  displayName: 'PersonaProvider',
-  events: {},
-});
+export const PersonaProvider: Wrapper<PersonaProviderProps> = renderAttributesOnServer(
+  createComponent({
+    react: React,
+    tagName: 'persona-provider',
+    elementClass: PersonaProviderElement,
+    displayName: 'PersonaProvider',
+    events: {},
+  }),
+  'persona-provider',
+  // The props the server writes as attributes.
+  {
+    src: 'src',
+    contributeAction: 'contribute-action',
+    strings: 'strings',
+  },
+  // The props only the browser can apply: objects and event callbacks.
+  [],
+);

@@ -27,20 +27,23 @@ export interface StaticServer {
 }
 
 export interface ServeOptions {
+  /** The folder served (default: the repository, which must be built). */
+  root?: string;
   routes?: Route[];
   headers?: (path: string) => Record<string, string>;
 }
 
 /** Serves files of the repository (read-only), after any custom routes, with extra headers per path. */
 export async function serve(options: ServeOptions = {}) {
-  if (!existsSync(join(root, 'dist', 'persona-widgets.js'))) {
+  const folder = options.root ? normalize(options.root) : root;
+  if (!options.root && !existsSync(join(root, 'dist', 'persona-widgets.js'))) {
     throw new Error('dist/persona-widgets.js is missing: run `npm run build` first');
   }
   const server: Server = createServer(async (req, res) => {
     for (const route of options.routes ?? []) if (await route(req, res)) return;
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = normalize(join(root, decodeURIComponent(path)));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = normalize(join(folder, decodeURIComponent(path)));
+    if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end('not found');
       return;
     }

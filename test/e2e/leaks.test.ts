@@ -13,7 +13,11 @@ let cdp: CDPSession;
 const e2e = useBrowser({ routes: [personasRoute] }, async () => {
   page = await e2e.browser.newPage();
   await page.goto(`${e2e.server.url}/test/e2e/fixtures/empty.html`);
-  await page.evaluate(() => customElements.whenDefined('persona-card'));
+  // The autoloader loads the card's code when a card appears; load() asks for it ahead.
+  await page.evaluate(async (bundle) => {
+    const { load } = (await import(bundle)) as { load: (tag: string) => Promise<void> };
+    await load('persona-card');
+  }, '/dist/persona-widgets.js');
   cdp = await page.context().newCDPSession(page);
 });
 

@@ -23,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { CSV_COLUMNS, personaToMarkdown, personasToCsv, personasToMarkdown } from '../../src/data/export.js';
 import { parseCollection, parsePersona } from '../../src/data/parse.js';
 import type { Persona } from '../../src/data/types.js';
-import { defaultStrings } from '../../src/i18n/strings.js';
+import { defaultStrings } from '../../src/i18n/index.js';
 import { HOSTILE_SENTINEL, hostileStrings as sharedHostileStrings } from '../support/hostile-strings.js';
 
 const SENTINEL = HOSTILE_SENTINEL;

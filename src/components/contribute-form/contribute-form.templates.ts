@@ -13,7 +13,8 @@ import {
   type ContributionErrors,
   type PersonaField,
 } from '../../data/contribution.js';
-import { appLabel, fieldToText } from '../../data/export.js';
+import { fieldToText } from '../../data/export.js';
+import { appLabel } from '../../data/parse.js';
 import { PERSONA_FIELD_MODEL } from '../../data/schema.js';
 import type { Persona } from '../../data/types.js';
 import type { DataState } from '../../controllers/persona-data.js';

@@ -7,6 +7,7 @@ import { toPersonaError } from '../../data/errors.js';
 import type { Persona } from '../../data/types.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
+import { formStrings } from '../../i18n/form-strings.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 import { hostStyles, themeTokens, selectStyles } from '../../styles/shared.js';
@@ -168,7 +169,7 @@ export class ContributeForm extends LitElement {
   @state() private counterMessage = '';
 
   #data = new PersonaDataController(this);
-  #l10n = new LocalizeController(this);
+  #l10n = new LocalizeController(this, { form: formStrings });
   #draft = new DraftController(this, {
     values: () => this.values,
     pristine: () => INPUT_ORDER.every((name) => this.values[name] === this.#presets()[name]),

@@ -1,3 +1,5 @@
+// First: the cards' data requests start before the rest of this entry is evaluated.
+import '../../autoload/early-cards.js';
 import { defineElement } from '../../internal/define-element.js';
 import { PersonaCard } from './persona-card.js';
 

@@ -3,8 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { PersonaError } from '../../data/errors.js';
 import { describePersonaError } from '../../i18n/errors.js';
-import { appLabel } from '../../data/export.js';
-import { parsePersona } from '../../data/parse.js';
+import { appLabel, parsePersona } from '../../data/parse.js';
 import type { Persona, SkippedRecord } from '../../data/types.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
@@ -13,8 +12,14 @@ import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js'
 import { cardStyles } from './persona-card.styles.js';
 import { ClampController } from './persona-card.clamp.js';
 import { SuggestEditController } from './persona-card.editor.js';
-import { copyMarkdown, downloadJson } from './persona-card.exports.js';
 import { heading, renderSections } from './persona-card.sections.js';
+
+/**
+ * Copy as Markdown and Download JSON, fetched on demand: asked for as soon as a
+ * pointer or focus reaches the buttons, so it is there by the click (which the
+ * clipboard needs to still count as the user's).
+ */
+const loadExports = () => import('./persona-card.exports.js');
 
 /** Detail of `persona-load`. */
 export interface PersonaLoadDetail {
@@ -390,7 +395,7 @@ export class PersonaCard extends LitElement {
   #renderActions(persona: Persona) {
     const { card } = this.#l10n.strings;
     const contributing = Boolean(this.#contributeAction());
-    return html`<div part="actions" class="actions">
+    return html`<div part="actions" class="actions" @pointerenter=${loadExports} @focusin=${loadExports}>
         ${contributing && this.variant === 'compact'
           ? html`<button part="button suggest-button" @click=${(event: Event) => this.#editor.open(event, '', 'correct')}>
               ${card.suggestEdit}
@@ -416,10 +421,10 @@ export class PersonaCard extends LitElement {
   }
 
   async #copyMarkdown(persona: Persona) {
-    this.status = await copyMarkdown(persona, this.#l10n.strings);
+    this.status = await (await loadExports()).copyMarkdown(persona, this.#l10n.strings);
   }
 
-  #downloadJson(persona: Persona) {
-    this.status = downloadJson(persona, this.#l10n.strings);
+  async #downloadJson(persona: Persona) {
+    this.status = (await loadExports()).downloadJson(persona, this.#l10n.strings);
   }
 }

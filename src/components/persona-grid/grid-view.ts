@@ -3,7 +3,7 @@
  * (query, apps, sort), local filtering and ordering, the server-mode request
  * URL, and the view's own parameter in the page URL.
  */
-import { appLabel } from '../../data/export.js';
+import { appLabel } from '../../data/parse.js';
 import { SORT_ORDERS, type SortOrder } from '../../data/query.js';
 import type { Persona } from '../../data/types.js';
 

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
+import { gridStrings } from '../../i18n/grid-strings.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { UrlSyncController } from '../../controllers/url-sync.js';
@@ -192,7 +193,7 @@ export class PersonaGrid extends LitElement {
   @state() private status = '';
 
   #data = new PersonaDataController(this);
-  #l10n = new LocalizeController(this);
+  #l10n = new LocalizeController(this, { grid: gridStrings });
   #given?: Ready | PersonaError;
   #search = new LocalSearch({
     loaded: () => {

@@ -1,0 +1,41 @@
+/**
+ * Starts the data requests of the cards and grids already on the page, before
+ * the heavy code that renders them is evaluated: the request and the code then
+ * travel side by side instead of one after the other.
+ */
+import { prefetch } from '../data/prefetch.js';
+import { resolveUrl } from '../data/url.js';
+
+/** The elements that fetch as soon as they connect, and what they need for it. */
+const FETCHES_AT_ONCE: Record<string, string> = {
+  // A card shows one persona of its endpoint's collection.
+  'persona-card': '[persona-id]:not([loading="lazy"])',
+  // A grid with search-param asks its endpoint per search: nothing to guess ahead.
+  'persona-grid': ':not([search-param]):not([loading="lazy"])',
+};
+
+/** The endpoint an element will read, resolved as the element itself does (own src, provider, meta). */
+function endpointOf(element: Element): string | undefined {
+  const src =
+    element.getAttribute('src') ||
+    element.closest('persona-provider')?.getAttribute('src') ||
+    document.querySelector<HTMLMetaElement>('meta[name="persona-widgets:src"]')?.content;
+  return resolveUrl(src ?? undefined);
+}
+
+/** Prefetches the endpoints of the `tags` elements under `root` that will fetch once defined. */
+export function prefetchFor(tags: readonly string[], root?: ParentNode): void {
+  if (typeof document === 'undefined') return; // server rendering: nothing to fetch ahead
+  root ??= document;
+  for (const tag of tags) {
+    const ready = FETCHES_AT_ONCE[tag];
+    if (!ready || customElements.get(tag)) continue; // A defined element fetches by itself.
+    const selector = `${tag}${ready}`;
+    const elements = [...root.querySelectorAll(selector)];
+    if (root instanceof Element && root.matches(selector)) elements.push(root);
+    for (const element of elements) {
+      const url = endpointOf(element);
+      if (url) prefetch(url);
+    }
+  }
+}

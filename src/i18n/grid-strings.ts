@@ -1,0 +1,43 @@
+/** `<persona-grid>`'s English strings: loaded with the grid only. */
+import { personas, type PersonaStrings } from './strings.js';
+
+export const gridStrings: PersonaStrings['grid'] = {
+  label: 'Personas',
+  search: 'Search personas',
+  searchPlaceholder: 'Name, app, goal, tool…',
+  apps: 'Apps',
+  allApps: 'All apps',
+  appsSelected: (n, num) => `${num(n)} selected`,
+  appsLegend: 'Show personas of these apps',
+  noAppsMatch: 'No app has personas that match the search.',
+  noApps: 'No apps to filter by.',
+  sortBy: 'Sort by',
+  sorts: {
+    relevance: 'Relevance',
+    name: 'Name',
+    comments: 'Most comments',
+    validations: 'Most validations',
+    updated: 'Recently updated',
+  },
+  loading: 'Loading personas…',
+  personas,
+  countOf: (count, total, num) => `${num(count)} of ${personas(total, num)}`,
+  loadingMore: '(loading more…)',
+  exportLabel: (n, num) => `Export ${personas(n, num)}`,
+  formats: { json: 'JSON', csv: 'CSV', md: 'Markdown' },
+  exported: (n, format, num) => `Exported ${personas(n, num)} as ${format}.`,
+  configHelp:
+    'Set the src attribute, wrap the grid in <persona-provider src="…">, or add <meta name="persona-widgets:src" content="…"> to the page.',
+  invalid: 'These personas could not be shown.',
+  loadFailed: 'The personas could not be loaded.',
+  empty: 'There are no personas here yet.',
+  noMatch: (query, apps) => `No personas${query ? ` match “${query}”` : ''}${apps ? ` in ${apps}` : ''}.`,
+  noMatchHelp: 'Check the spelling, try fewer words, or clear the filters.',
+  clearFilters: 'Clear filters',
+  keyHint: 'Arrow keys move between personas.',
+  moreFailed: 'More personas could not be loaded.',
+  showing: (shown, total, num) => `Showing ${num(shown)} of ${num(total)}`,
+  loadingMoreButton: 'Loading…',
+  showMore: 'Show more',
+  exportTitle: 'Personas',
+};

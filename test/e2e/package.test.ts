@@ -1,0 +1,202 @@
+/**
+ * The package as an adopter meets it: `npm pack`, installed into a throwaway
+ * app in a temporary folder, then a card rendered in Chromium from
+ * - a CDN-style page: plain HTML loading `dist/persona-widgets.js` (and, on its
+ *   own page, the classic script) from the installed package, on the sample
+ *   data that ships with it;
+ * - an npm-bundled page: `import 'persona-widgets/persona-card.js'`, built by Vite;
+ * - a card-only React app: `persona-widgets/react/persona-card`, built by Vite,
+ *   which must not carry the grid; its widget bytes (the app minus the same app
+ *   without the card) are printed as a diagnostic.
+ *
+ * The install is offline-friendly (`--prefer-offline`: lit, @lit/context, zod
+ * and React are in npm's cache after the repository's `npm ci`). Where npm
+ * cannot install at all, the tarball is unpacked by hand and the dependencies
+ * linked from the repository's node_modules (said in a diagnostic), so the
+ * test still checks what the tarball holds.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { after, before, test, type TestContext } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { build, type Rolldown } from 'vite';
+import { launch, serve, type StaticServer } from './browser.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+const app = mkdtempSync(join(tmpdir(), 'persona-widgets-app-'));
+const installed = join(app, 'node_modules', 'persona-widgets');
+/** The peers and dependencies the app installs, at the repository's versions (so npm's cache has them). */
+const APP_DEPENDENCIES = ['react', 'react-dom', '@lit/react'];
+const version = (name: string): string =>
+  (JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+let server: StaticServer;
+let browser: Browser;
+let installNote = '';
+
+/** Packs the repository (built by `npm test`) and installs the tarball into the app. */
+function install(): void {
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', app], { cwd: repo, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke-app', private: true, type: 'module' }));
+  const npm = spawnSync(
+    'npm',
+    ['install', join(app, tarball), ...APP_DEPENDENCIES.map((name) => `${name}@${version(name)}`), '--no-audit', '--no-fund', '--prefer-offline'],
+    { cwd: app, encoding: 'utf8' },
+  );
+  if (npm.status === 0) {
+    installNote = `installed ${tarball} with npm`;
+    return;
+  }
+  // No registry and a cold cache: unpack by hand, link the dependencies from the repository.
+  installNote = `npm install failed (${npm.stderr.trim().split('\n').at(-1)}); unpacked ${tarball} and linked its dependencies from the repository`;
+  mkdirSync(installed, { recursive: true });
+  execFileSync('tar', ['xzf', join(app, tarball), '-C', installed, '--strip-components=1']);
+  const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  for (const name of [...Object.keys(pkg.dependencies), ...APP_DEPENDENCIES, 'scheduler']) {
+    mkdirSync(join(app, 'node_modules', name, '..'), { recursive: true });
+    symlinkSync(join(repo, 'node_modules', name), join(app, 'node_modules', name));
+  }
+}
+
+/** Builds one page of the app with Vite (production, minified); returns the JS chunks written. */
+async function bundle(name: string, script: string): Promise<Rolldown.OutputChunk[]> {
+  mkdirSync(join(app, name), { recursive: true });
+  writeFileSync(join(app, name, 'main.js'), script);
+  writeFileSync(
+    join(app, name, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name}</title></head>
+<body><div id="root"></div><script type="module" src="./main.js"></script></body></html>`,
+  );
+  const output = (await build({
+    configFile: false,
+    root: join(app, name),
+    base: './',
+    logLevel: 'silent',
+    build: { outDir: join(app, `${name}-dist`), emptyOutDir: true },
+  })) as Rolldown.RolldownOutput;
+  return output.output.filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+}
+
+/** Opens a page of the app and waits for the card to show the persona's name. */
+async function cardPainted(path: string, t: TestContext): Promise<void> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  try {
+    await page.goto(`${server.url}${path}`);
+    await page.locator('persona-card').getByRole('heading', { name: 'The Segment Data Engineer' }).waitFor({ timeout: 15_000 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+  t.diagnostic(`${path}: card painted`);
+}
+
+const SAMPLE = '/node_modules/persona-widgets/dist/sample/personas.json';
+
+before(async () => {
+  install();
+  server = await serve({ root: app });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(app, { recursive: true, force: true });
+});
+
+test('the tarball installs with its dependencies', (t) => {
+  t.diagnostic(installNote);
+  const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { unpkg: string; jsdelivr: string };
+  assert.equal(pkg.unpkg, './dist/persona-widgets.js');
+  assert.equal(pkg.jsdelivr, './dist/persona-widgets.js');
+  for (const file of ['README.md', 'LICENSE', 'dist/persona-widgets.js', 'dist/persona-widgets.iife.js', 'dist/sample/personas.json']) {
+    assert.ok(readdirSync(join(installed, file, '..')).includes(file.split('/').at(-1)!), `the package lacks ${file}`);
+  }
+});
+
+test('CDN style: a plain page loads dist/persona-widgets.js from the package and renders the sample persona', async (t) => {
+  writeFileSync(
+    join(app, 'cdn.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CDN</title>
+<script type="module" src="/node_modules/persona-widgets/dist/persona-widgets.js"></script></head>
+<body><persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card></body></html>`,
+  );
+  await cardPainted('/cdn.html', t);
+});
+
+test('CDN style, classic script: dist/persona-widgets.iife.js renders the sample persona', async (t) => {
+  writeFileSync(
+    join(app, 'classic.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Classic</title>
+<script src="/node_modules/persona-widgets/dist/persona-widgets.iife.js"></script></head>
+<body><persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card></body></html>`,
+  );
+  await cardPainted('/classic.html', t);
+});
+
+test('npm, bundled by Vite: persona-widgets/persona-card.js renders the sample persona', async (t) => {
+  await bundle(
+    'bundled',
+    `import 'persona-widgets/persona-card.js';
+const card = document.createElement('persona-card');
+card.setAttribute('src', '${SAMPLE}');
+card.setAttribute('persona-id', 'APP-074');
+document.body.append(card);
+`,
+  );
+  await cardPainted('/bundled-dist/index.html', t);
+});
+
+test('a card-only React app ships the card, not the grid; its widget bytes', async (t) => {
+  const gzip = (code: string) => gzipSync(code, { level: 6 }).length;
+  const sizes = (chunks: Rolldown.OutputChunk[]) => {
+    const initial = chunks.filter((c) => c.isEntry || chunks.some((e) => e.isEntry && e.imports.includes(c.fileName)));
+    const lazy = chunks.filter((c) => !initial.includes(c));
+    const sum = (list: Rolldown.OutputChunk[]) => ({
+      min: list.reduce((n, c) => n + Buffer.byteLength(c.code), 0),
+      gzip: list.reduce((n, c) => n + gzip(c.code), 0),
+    });
+    return { initial: sum(initial), lazy: sum(lazy), code: chunks.map((c) => c.code).join('\n') };
+  };
+  const reactOnly = sizes(
+    await bundle(
+      'react-baseline',
+      `import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+createRoot(document.getElementById('root')).render(createElement('div', null, 'no card'));
+`,
+    ),
+  );
+  const withCard = sizes(
+    await bundle(
+      'react-card',
+      `import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PersonaCard } from 'persona-widgets/react/persona-card';
+createRoot(document.getElementById('root')).render(createElement(PersonaCard, { src: '${SAMPLE}', personaId: 'APP-074' }));
+`,
+    ),
+  );
+  await cardPainted('/react-card-dist/index.html', t);
+
+  assert.doesNotMatch(withCard.code, /persona-grid/, 'the card-only app carries <persona-grid>');
+  const widget = {
+    min: withCard.initial.min - reactOnly.initial.min,
+    gzip: withCard.initial.gzip - reactOnly.initial.gzip,
+  };
+  t.diagnostic(
+    `card-only React app (Vite, minified): ${withCard.initial.min} B initial JS (${withCard.initial.gzip} B gzip); ` +
+      `the same app without the card ${reactOnly.initial.min} B (${reactOnly.initial.gzip} B gzip); ` +
+      `widget = ${widget.min} B (${widget.gzip} B gzip) initial, ` +
+      `+ ${withCard.lazy.min} B (${withCard.lazy.gzip} B gzip) lazy (<contribute-form>, on first "Suggest an edit")`,
+  );
+  // The card entry's budget (scripts/check-budgets.mjs: card + Lit + zod ≤ 30,000 B gzip) plus @lit/react.
+  assert.ok(widget.gzip < 32_000, `a card-only React app ships ${widget.gzip} B gzip of widget`);
+});
