@@ -294,6 +294,26 @@ describe('<persona-card>', () => {
       expect(part(card, 'identity')!.classList.contains('clamped')).to.equal(true);
     });
 
+    it('starts another persona shown in the same card closed, measured again', async () => {
+      const long = 'A data engineer who inherited the tracking plan and is cleaning it up. '.repeat(8);
+      const wrapper = await fixture<HTMLElement>(html`<div style="width: 260px">
+        <persona-card .persona=${{ ...deep, identity: long }}></persona-card>
+      </div>`);
+      const card = await settled(wrapper.querySelector('persona-card')!);
+      await waitUntil(() => part(card, 'more-button'), 'a cut-off text got no "More"');
+      part(card, 'more-button')!.click();
+      await card.updateComplete;
+      expect(part(card, 'more-button')!.getAttribute('aria-expanded')).to.equal('true');
+      // A grid reuses its cards: the next persona's text starts clamped, with its own "More".
+      card.persona = { ...deep, pid: 'OTHER-1', identity: `${long} Another one.` };
+      await card.updateComplete;
+      expect(part(card, 'more-button')!.getAttribute('aria-expanded')).to.equal('false');
+      expect(part(card, 'identity')!.classList.contains('clamped')).to.equal(true);
+      // Wide enough to fit: its "More" goes.
+      wrapper.style.width = '4000px';
+      await waitUntil(() => !part(card, 'more-button'), 'a fitting text kept its "More"');
+    });
+
     it('sets text direction per field for right-to-left text and keeps emoji', async () => {
       const card = await withPersona({ ...deep, name: 'مهندس البيانات 👩‍💻', identity: 'هذا نص عربي طويل.' });
       expect(text(card, 'title')).to.equal('مهندس البيانات 👩‍💻');

@@ -286,7 +286,7 @@ describe('<persona-grid>', () => {
       expect(pids(grid)).to.deep.equal(['SEG-1', 'OPS-1', 'ANA-1']);
     });
 
-    it('keeps typing responsive: results follow once, after the last key', async () => {
+    it('keeps typing responsive: results follow every key, with no wait', async () => {
       const grid = await withLibrary();
       const changes: PersonaGridChangeDetail[] = [];
       grid.addEventListener('persona-grid-change', (e) => changes.push(e.detail));
@@ -300,7 +300,9 @@ describe('<persona-grid>', () => {
       await grid.updateComplete;
       expect(pids(grid)[0]).to.equal('SEG-1');
       expect(changes.at(-1)).to.deep.equal({ query: 'data eng', apps: [], sort: 'relevance', count: 1, total: 7 });
-      expect(changes.length).to.be.below(4);
+      // The host hears the view as it is typed (no debounce; keys typed while a search ran share the next one).
+      expect(changes.length).to.be.above(1);
+      expect(changes.every((change) => 'data eng'.startsWith(change.query))).to.equal(true);
       expect(document.activeElement === grid).to.equal(true);
       expect(root(grid).activeElement === input).to.equal(true);
     });
@@ -743,7 +745,7 @@ describe('<persona-grid>', () => {
     });
 
     it('selects, counts and orders locally', () => {
-      const result = selectLocal(library, new PersonaIndex(library), { query: 'the', apps: ['flyio'], sort: 'name' });
+      const result = selectLocal(library, new PersonaIndex(library).search('the').map((hit) => hit.persona), { query: 'the', apps: ['flyio'], sort: 'name' });
       expect(result.personas.map((p) => p.pid)).to.deep.equal(['OPS-2', 'OPS-1']);
       expect(result.facets).to.deep.equal([
         { id: 'flyio', label: 'Fly.io', count: 2 },
@@ -793,13 +795,15 @@ describe('<persona-grid>', () => {
         for (const value of keystrokes) {
           input.value = value;
           const t0 = performance.now();
-          // Enter applies at once (typing waits 100 ms for a pause; this measures the work itself).
+          // Enter applies at once, as typing does (one event per key; this measures the work itself).
           input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
           await grid.updateComplete;
           await cardsDone(grid);
           times.push(performance.now() - t0);
         }
-        expect(countText(grid)).to.match(new RegExp(`^[\\d,]+ of ${size.toLocaleString('en')} personas$`));
+        // Final once the index is complete (until then the count says it is still growing).
+        const final = new RegExp(`^[\\d,]+ of ${size.toLocaleString('en')} personas$`);
+        await waitUntil(() => final.test(countText(grid)), `count stayed ${countText(grid)}`, { timeout: 60_000 });
         const first = times[0]!;
         const rest = times.slice(1).reduce((a, b) => a + b, 0) / (times.length - 1);
         report[size] = `first render ${firstRender.toFixed(0)} ms (parse + 24 cards); search + re-render per keystroke: first ${first.toFixed(1)} ms, then ${rest.toFixed(1)} ms on average`;

@@ -178,6 +178,21 @@ describe('search index', () => {
       }
     });
 
+    it('searches personas not indexed yet by scanning them: every word begins a word, no typos', () => {
+      const partial = new PersonaIndex(library.slice(0, 2));
+      const found = (query: string) => partial.searchLoaded(query, library, Infinity).map((hit) => hit.persona.pid);
+      // OPS-1 is not indexed: found by its tool and its role, as the full index finds it.
+      expect(found('kube')).to.deep.equal(['OPS-1']);
+      expect(found('site reli')).to.deep.equal(['OPS-1']);
+      expect(found('cafe')).to.deep.equal(['CAFE-1']);
+      // Indexed hits keep their ranking; scanned ones follow within their tier (name or app first).
+      expect(found('segment')).to.deep.equal(['SEG-1', 'SEG-2', 'MIX-1']);
+      // Only the start of a word matches, and typos wait for the index.
+      expect(found('ubernetes')).to.deep.equal([]);
+      expect(found('kubernetse')).to.deep.equal([]);
+      expect(index.searchLoaded('kubernetse', library, Infinity).map((hit) => hit.persona.pid)).to.deep.equal(['OPS-1']);
+    });
+
     it('stays fast on 10,000 deep personas (benchmark, logged)', function () {
       this.timeout(60_000);
       const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];

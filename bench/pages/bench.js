@@ -10,6 +10,7 @@
  * - Layout shifts are collected from the start (buffered), CLS as Chrome
  *   defines it: the largest session window (gaps < 1 s, windows ≤ 5 s),
  *   shifts after recent input left out.
+ * - Long tasks (over 50 ms on the main thread) are collected from the start.
  */
 (() => {
   const params = new URLSearchParams(location.search);
@@ -67,6 +68,15 @@
     return max;
   };
 
+  const longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+  } catch {
+    // No Long Tasks API: none are reported.
+  }
+
   // Loads: count them, time the first to its paint. (Bubbling, not capture: the grid stops its
   // own cards' events, so the page hears one per top-level element.)
   const errors = [];
@@ -81,6 +91,23 @@
     addEventListener('persona-load', loaded);
     addEventListener('persona-grid-load', loaded);
   });
+  /**
+   * A grid's first page painted: the paint of the first frame whose DOM holds a card of a grid
+   * (the grid may announce its load later, once every persona is validated).
+   */
+  const gridPainted = new Promise((resolve) => {
+    const card = () =>
+      document.querySelector('persona-grid')?.shadowRoot?.querySelector('.item persona-card') ??
+      document.querySelector('naive-grid li, floor-grid li');
+    // In a frame's rAF callback: a task queued now runs after that frame is painted.
+    const check = () => {
+      if (!card()) return requestAnimationFrame(check);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(0);
+    };
+    requestAnimationFrame(check);
+  });
   const loaded = (count) =>
     new Promise((resolve) => {
       const check = () => (loads >= count ? afterPaint().then(resolve) : setTimeout(check, 10));
@@ -92,6 +119,7 @@
   let lastInput = 0;
   addEventListener('input', (event) => (lastInput = event.timeStamp), true);
   let lastApply = 0;
+  let onApply;
   /** Records when the grid's `query` property is set (the grid debounces input by design). */
   const watchQuery = (element) => {
     let proto = Object.getPrototypeOf(element);
@@ -106,11 +134,33 @@
       set(value) {
         lastApply = performance.now();
         descriptor.set.call(this, value);
+        onApply?.();
       },
     });
   };
+  /** When each view change was reported (the real grid reports once its results are complete). */
+  const changes = [];
+  for (const name of ['persona-grid-change', 'naive-grid-change']) addEventListener(name, () => changes.push(performance.now()));
   let pending;
+  /**
+   * Times the next key to the paint of its first results: the naive grid's change event
+   * (it filters synchronously), the real grid's first update after it applied the query
+   * (a search may show what is indexed so far; its change event follows once the results are complete).
+   */
   const armKeystroke = (eventName) => {
+    if (!naive) {
+      const grid = document.querySelector('persona-grid');
+      pending = new Promise((resolve) => {
+        onApply = () => {
+          onApply = undefined;
+          const apply = performance.now();
+          grid.updateComplete
+            .then(afterPaint)
+            .then((painted) => resolve({ input: lastInput, apply, painted }));
+        };
+      });
+      return;
+    }
     pending = new Promise((resolve) => {
       addEventListener(
         eventName,
@@ -119,7 +169,7 @@
           afterPaint().then((painted) =>
             resolve({
               input: lastInput,
-              apply: naive ? lastInput : lastApply,
+              apply: lastInput,
               changed,
               painted,
               count: event.detail?.count,
@@ -180,10 +230,13 @@
     shifts,
     cls,
     firstPainted,
+    gridPainted,
     loaded,
     loads: () => loads,
     errors,
     watchQuery,
+    longTasks,
+    changes,
     idleSettled,
     armKeystroke,
     keystroke: () => pending,

@@ -41,6 +41,9 @@ export function fold(text: string): string {
  */
 const WORD = /[^\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u2bff\u3000-\u303f\ud800-\udfff\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20]+/g;
 
+/** One word character (the class of {@link WORD}). */
+const WORD_CHAR = new RegExp(`^${WORD.source.slice(0, -1)}$`);
+
 /** The folded words of a text: `Fly.io's Data-Engineer` → `fly`, `io`, `s`, `data`, `engineer`. */
 export function tokenize(text: string): string[] {
   return fold(text).match(WORD) ?? [];
@@ -119,6 +122,20 @@ function fieldsOf(persona: Persona): string[] {
     persona.identity.slice(0, MAX_INDEXED_CHARS),
     joinUpTo(deepTexts(persona)),
   ];
+}
+
+/** The words of a query, as many and as long as are looked at. */
+function queryWords(query: string): string[] {
+  const words = tokenize(query.slice(0, MAX_QUERY_LENGTH)).map((word) => word.slice(0, MAX_WORD_LENGTH));
+  return [...new Set(words)].slice(0, MAX_QUERY_WORDS);
+}
+
+/** Whether `word` begins a word of the folded `text`. */
+function hasWordStart(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at === 0 || !WORD_CHAR.test(text[at - 1]!)) return true;
+  }
+  return false;
 }
 
 /** Rows of {@link editDistance}, reused (grown when a longer word comes). */
@@ -261,11 +278,37 @@ export class PersonaIndex {
     this.#runs.push(run);
   }
 
+  /**
+   * Ranked matches among `personas`, of which the index may hold only the first
+   * ones so far (it is being built in slices): those are searched in the index,
+   * the rest scanned one by one until `deadline`. A scanned persona matches when
+   * each query word begins one of its words (no typos); scanned hits rank after
+   * the indexed ones of their tier.
+   */
+  searchLoaded(query: string, personas: readonly Persona[], deadline: number): SearchHit[] {
+    const hits = this.search(query);
+    const words = queryWords(query);
+    for (let doc = this.size; doc < personas.length && words.length; doc++) {
+      if ((doc & 15) === 0 && performance.now() > deadline) break;
+      const persona = personas[doc]!;
+      const [name, app, ...rest] = fieldsOf(persona).map(fold);
+      const title = `${name} ${app}`;
+      const body = rest.join(' ');
+      let inTitle = 0;
+      const all = words.every((word) => {
+        const here = hasWordStart(title, word);
+        if (here) inTitle++;
+        return here || hasWordStart(body, word);
+      });
+      if (all) hits.push({ persona, index: doc, tier: inTitle === words.length ? 0 : inTitle ? 1 : 2, score: 0 });
+    }
+    // Stable: indexed hits keep their ranking, scanned ones their order, within each tier.
+    return hits.sort((a, b) => a.tier - b.tier);
+  }
+
   /** Ranked matches for a query; an empty query matches nothing. */
   search(query: string): SearchHit[] {
-    const words = [
-      ...new Set(tokenize(query.slice(0, MAX_QUERY_LENGTH)).map((word) => word.slice(0, MAX_WORD_LENGTH))),
-    ].slice(0, MAX_QUERY_WORDS);
+    const words = queryWords(query);
     const count = this.#personas.length;
     if (!words.length || !count) return [];
     const score = new Float64Array(count);

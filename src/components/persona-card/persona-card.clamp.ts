@@ -5,53 +5,79 @@ export const CLAMP_CHARS = 360;
 
 type ClampHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
+/** The controller of each observed paragraph, and the text it was observed with. */
+const watched = new WeakMap<Element, { clamp: ClampController; text: string }>();
+
 /**
- * Long text clamped to `--persona-clamp-lines` with a "More" / "Less" toggle.
- * After each update it measures the clamped paragraphs and drops the clamp (and its
- * "More") from those that are not actually cut off; a width change measures again.
+ * One observer for every card on the page: its callback runs after layout, so
+ * reading a paragraph's heights there costs no forced layout, and all cards'
+ * paragraphs are read in one callback before any card re-renders.
+ */
+let observer: ResizeObserver | undefined;
+const observe = (text: HTMLElement) =>
+  (observer ??= new ResizeObserver((entries) => {
+    for (const { target } of entries) watched.get(target)?.clamp.measured(target as HTMLElement);
+  })).observe(text);
+
+/**
+ * Long text clamped to `--persona-clamp-lines` (CSS line-clamp) with a "More" /
+ * "Less" toggle. Rendering decides from the text's length alone; whether a long
+ * text is really cut off is read after layout (a ResizeObserver, so also on
+ * every width change), and the "More" of a text that fits is dropped then,
+ * before the frame is painted.
  */
 export class ClampController implements ReactiveController {
   readonly #host: ClampHost;
   /** Keys of the texts opened with "More". */
   #expanded = new Set<string>();
-  /** Long texts that turned out to fit unclamped at the current width: no "More" for them. */
+  /** Long texts that fit unclamped at the current width: no "More" for them. */
   #fits = new Set<string>();
-  #width = 0;
-  #resize = new ResizeObserver(([entry]) => {
-    // Only a width change can change what fits; measure again on the next update.
-    const width = Math.round(entry?.contentRect.width ?? 0);
-    if (width === this.#width) return;
-    this.#width = width;
-    // Re-render a frame later: re-rendering inside the observer's callback would resize the
-    // card in the same frame, which the browser reports as a "ResizeObserver loop" error.
-    requestAnimationFrame(() => {
-      this.#fits.clear();
-      this.#host.requestUpdate();
-    });
-  });
+  #paragraphs = new Set<HTMLElement>();
 
   constructor(host: ClampHost) {
     this.#host = host;
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.#resize.observe(this.#host);
+  /** Another persona: nothing opened, nothing known to fit. */
+  reset(): void {
+    this.#expanded = new Set();
+    this.#fits = new Set();
+    // Measure every text again, even one that reads the same.
+    for (const text of this.#paragraphs) watched.delete(text);
+  }
+
+  /** Watches the long texts just rendered (a new text is measured again even in the same paragraph). */
+  hostUpdated(): void {
+    for (const text of this.#host.renderRoot.querySelectorAll<HTMLElement>('p.clampable')) {
+      const content = text.textContent ?? '';
+      if (watched.get(text)?.text === content) continue;
+      // Observing anew reports the paragraph's size once, after the next layout.
+      observer?.unobserve(text);
+      watched.set(text, { clamp: this, text: content });
+      this.#paragraphs.add(text);
+      observe(text);
+    }
   }
 
   hostDisconnected(): void {
-    this.#resize.disconnect();
+    for (const text of this.#paragraphs) {
+      observer?.unobserve(text);
+      watched.delete(text);
+    }
+    this.#paragraphs.clear();
   }
 
-  /** Drops the clamp (and its "More") from text that is not actually cut off. */
-  hostUpdated(): void {
-    let fitted = false;
-    for (const text of this.#host.renderRoot.querySelectorAll<HTMLElement>('p.clamped')) {
-      if (text.scrollHeight > text.clientHeight + 1) continue;
-      this.#fits.add(text.id.slice('text-'.length));
-      fitted = true;
-    }
-    if (fitted) this.#host.requestUpdate();
+  /** Called after layout: keeps "More" only where the clamp really cuts the text off. */
+  measured(text: HTMLElement): void {
+    if (!text.isConnected || !text.classList.contains('clampable')) return;
+    const key = text.id.slice('text-'.length);
+    const fits = text.scrollHeight <= text.clientHeight + 1;
+    if (fits === this.#fits.has(key)) return;
+    if (fits) this.#fits.add(key);
+    else this.#fits.delete(key);
+    // Re-rendered before the paint; the paragraph keeps its size, so no new resize is reported.
+    this.#host.requestUpdate();
   }
 
   /** `text` in a paragraph (`id="text-<key>"`), clamped with a "More" toggle when it is long. */
@@ -62,12 +88,20 @@ export class ClampController implements ReactiveController {
     part: string,
     labels: { more: string; less: string },
   ): TemplateResult {
-    const long = text.length > CLAMP_CHARS && !this.#fits.has(key);
     const open = this.#expanded.has(key);
+    // A long closed text keeps its CSS clamp even where it fits (measuring needs it); "clamped"
+    // marks one that is really cut off.
+    const clampable = text.length > CLAMP_CHARS && !open;
+    const cut = clampable && !this.#fits.has(key);
     const id = `text-${key}`;
     // No whitespace inside the <p>: it keeps line breaks (pre-line) for multi-paragraph text.
-    return html`<p id=${id} dir="auto" part=${part} class="${className} ${long && !open ? 'clamped' : ''}">${text}</p>
-      ${long
+    return html`<p
+        id=${id}
+        dir="auto"
+        part=${part}
+        class="${className} ${clampable ? 'clampable' : ''} ${cut ? 'clamped' : ''}"
+      >${text}</p>
+      ${cut || open
         ? html`<button
             class="link"
             part="button more-button"

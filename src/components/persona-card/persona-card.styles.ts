@@ -62,7 +62,7 @@ export const cardStyles = css`
     margin-top: 10px;
     white-space: pre-line;
   }
-  .clamped {
+  .clampable {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--persona-clamp-lines, 5);

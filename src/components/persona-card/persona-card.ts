@@ -156,7 +156,7 @@ export class PersonaCard extends LitElement {
 
   #data = new PersonaDataController(this);
   #l10n = new LocalizeController(this);
-  /** Long text's clamp and "More"; measures after each update and on width changes. */
+  /** Long text's clamp and "More"; measured after layout, also on width changes. */
   #clamp = new ClampController(this);
   /** The suggest-an-edit dialog. */
   #editor = new SuggestEditController(this);
@@ -176,6 +176,8 @@ export class PersonaCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A grid reuses its cards for other personas: no "More" state carries over.
+    if (this.hasUpdated && (changed.has('persona') || changed.has('personaId'))) this.#clamp.reset();
     if (changed.has('persona')) {
       if (this.persona === undefined || this.persona === null) {
         this.#given = undefined;
@@ -231,7 +233,6 @@ export class PersonaCard extends LitElement {
   }
 
   protected override updated(): void {
-    // The clamp controller has measured the clamped text already (hostUpdated runs first).
     const view = this.#view();
     const state = this.#data.state;
     if (view.status === 'loading' && state.status === 'ready' && state.collection.next && !state.loadingMore) {

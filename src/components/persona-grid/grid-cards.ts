@@ -21,7 +21,8 @@ export function renderCards(r: GridRender, actions: GridActions, feed: Ready, re
   const num = r.num;
   const { personas } = results;
   if (!personas.length) {
-    return feed.loadingMore || (feed.next && !r.serverMode && !feed.moreError)
+    // Not "no match" before every persona has been looked at.
+    return feed.loadingMore || results.partial || (feed.next && !r.serverMode && !feed.moreError)
       ? renderSkeletons(r)
       : renderEmpty(r, actions, feed, results.facets);
   }

@@ -17,12 +17,10 @@ export function unconfigured(): Feed {
   return { status: 'error', error: new PersonaError('config', 'No persona endpoint is configured.') };
 }
 
-/** Local mode: what the data controller has. */
+/** Local mode: what the data controller has (a page being validated is shown as it grows; see `Results.partial`). */
 export function localFeed(state: DataState): Feed {
   if (state.status === 'unconfigured') return unconfigured();
   if (state.status === 'idle') return { status: 'loading' };
   if (state.status !== 'ready') return state;
-  // The first page is shown once it is validated: counts, facets and results are final then.
-  if (state.collection.validating && !state.loadingMore) return { status: 'loading' };
   return { status: 'ready', ...state.collection, loadingMore: state.loadingMore, moreError: state.moreError };
 }

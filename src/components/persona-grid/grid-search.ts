@@ -1,19 +1,33 @@
 /**
  * `<persona-grid>`'s local search: the search index of the loaded personas,
- * built a slice at a time (on the render path as far as {@link INDEX_SLICE_MS}
- * allows, the rest in idle time, so a huge collection never blocks), and the
- * view's results over it, kept until the view or the index changes.
+ * built in idle slices (so a huge collection never blocks), and the view's
+ * results, kept until the view or the index changes. A search never waits
+ * for the index: it indexes for {@link INDEX_SLICE_MS}, searches what is
+ * indexed and scans the rest for up to {@link SCAN_MS}; its results are
+ * complete (typos found, every persona looked at) once the index is.
  */
 import type { Persona } from '../../data/types.js';
 import { PersonaIndex } from '../../search/persona-index.js';
-import { selectLocal, type GridQuery, type LocalResult } from './grid-view.js';
+import { appLabels, selectLocal, type GridQuery, type LocalResult } from './grid-view.js';
 
-/** Indexing a render may do before it searches what is indexed so far (ms); the rest is done in idle time. */
-const INDEX_SLICE_MS = 20;
-/** Indexing per idle callback (ms). */
-const IDLE_SLICE_MS = 10;
-const idle = (callback: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 500 }) : setTimeout(callback, 16);
+/** Indexing a search does first (ms): a small collection is then searched with typo tolerance at once. */
+const INDEX_SLICE_MS = 5;
+/** Time a search may scan personas the index does not hold yet (ms). */
+const SCAN_MS = 15;
+/**
+ * While the collection grows (a page being validated) or the index does, the view's results
+ * are brought up to date this often (ms), and once both are complete: searching and
+ * rendering at every slice would cost more than the slices.
+ */
+const REFRESH_MS = 500;
+/** Indexing per idle callback (ms): what the browser says is idle, within these bounds. */
+const IDLE_SLICE_MS = { min: 5, max: 20 };
+/** Calls back in idle time with how long it may work (ms). */
+const idle = (callback: (ms: number) => void) => {
+  const slice = (remaining = 0) => Math.max(IDLE_SLICE_MS.min, Math.min(remaining, IDLE_SLICE_MS.max));
+  if (typeof requestIdleCallback !== 'function') return setTimeout(() => callback(slice()), 16);
+  return requestIdleCallback((deadline) => callback(slice(deadline.timeRemaining())), { timeout: 500 });
+};
 
 export interface LocalSearchHost {
   /** The collection as loaded now (more pages may have come), when the grid searches locally. */
@@ -23,44 +37,72 @@ export interface LocalSearchHost {
   requestUpdate(): void;
 }
 
+export type LocalSelection = LocalResult & {
+  /** False while a search runs on an index that does not hold every loaded persona yet. */
+  complete: boolean;
+};
+
+/** What a selection was made from. */
+interface Made {
+  personas: readonly Persona[];
+  query: string;
+  apps: string;
+  sort: string;
+  /** Personas the index held. */
+  indexed?: number;
+  /** When (performance.now()). */
+  at: number;
+}
+
+/** `after` is `before` with more personas appended. */
+const appended = (before: readonly Persona[], after: readonly Persona[]) =>
+  after.length >= before.length && after[0] === before[0] && after[before.length - 1] === before.at(-1);
+
 export class LocalSearch {
   readonly #host: LocalSearchHost;
   #index?: PersonaIndex;
   #indexing = false;
-  /** When the render path last indexed a slice (performance.now()). */
-  #sliced = -Infinity;
-  #local?: LocalResult & { key: unknown[] };
+  /** When a search was last brought up to date with what idle indexing added (performance.now()). */
+  #refreshed = -Infinity;
+  #local?: LocalSelection;
+  #made?: Made;
+  /** The apps of the collection last selected from (only the search changes at each key). */
+  #apps?: { personas: readonly Persona[]; labels: Map<string, string> };
 
   constructor(host: LocalSearchHost) {
     this.#host = host;
   }
 
-  /** The view's personas in order and the app facets (the same object while nothing changed). */
-  select(personas: readonly Persona[], view: GridQuery): LocalResult & { key: unknown[] } {
-    // While the index is being built, the search covers what is indexed so far (its size is in the key).
-    const index = view.query ? this.#indexOf(personas) : undefined;
-    const key = [personas, view.query, view.apps.join(), view.sort, index?.size];
-    if (!this.#local || key.some((part, i) => part !== this.#local!.key[i])) {
-      this.#local = { key, ...selectLocal(personas, index, view) };
+  /**
+   * The view's personas in order and the app facets (the same object while nothing changed).
+   * `growing`: more personas will be appended to this collection.
+   */
+  select(personas: readonly Persona[], view: GridQuery, growing = false): LocalSelection {
+    const made = this.#made;
+    const apps = view.apps.join();
+    const sameView = made?.query === view.query && made.apps === apps && made.sort === view.sort;
+    const more = sameView && appended(made.personas, personas);
+    // A new view (or collection) indexes a slice first (once: a render reads the results more than once).
+    const index = view.query ? this.#indexOf(personas, more ? 0 : INDEX_SLICE_MS) : undefined;
+    const complete = !index || index.size === personas.length;
+    if (this.#local && more) {
+      if (made.personas === personas && made.indexed === index?.size) return this.#local;
+      // More of the same (personas validated, personas indexed): caught up with now and then.
+      if ((growing || !complete) && performance.now() - made.at < REFRESH_MS) return this.#local;
     }
-    return this.#local;
+    const matches = index?.searchLoaded(view.query, personas, performance.now() + SCAN_MS).map((hit) => hit.persona);
+    if (this.#apps?.personas !== personas) this.#apps = { personas, labels: appLabels(personas) };
+    this.#made = { personas, query: view.query, apps, sort: view.sort, indexed: index?.size, at: performance.now() };
+    return (this.#local = { complete, ...selectLocal(personas, matches, view, this.#apps.labels) });
   }
 
-  /**
-   * The search index of the loaded personas, brought up to date as far as
-   * {@link INDEX_SLICE_MS} allows (a huge collection is finished in idle time).
-   */
-  #indexOf(personas: readonly Persona[], idleSlice?: number): PersonaIndex {
+  /** The search index of these personas (a new one when the collection is another one, not just longer). */
+  #indexOf(personas: readonly Persona[], slice = INDEX_SLICE_MS): PersonaIndex {
     let index = this.#index;
     if (!index || index.personas[0] !== personas[0] || index.size > personas.length) {
       index = this.#index = new PersonaIndex();
     }
-    const now = performance.now();
-    // One slice per task on the render path (a render reads the results more than once).
-    if (index.size < personas.length && (idleSlice || now - this.#sliced > 50)) {
-      index.add(personas.slice(index.size), now + (idleSlice ?? INDEX_SLICE_MS));
-      if (!idleSlice) this.#sliced = now;
-    }
+    if (slice && index.size < personas.length) index.add(personas.slice(index.size), performance.now() + slice);
     return index;
   }
 
@@ -69,19 +111,24 @@ export class LocalSearch {
     return this.#index?.size === personas.length && this.#index.personas[0] === personas[0];
   }
 
-  /** Builds the index in idle time, a short slice at a time, so the first keystroke finds it ready. */
+  /** Builds the index in idle time, a short slice at a time, so searches soon need no scan. */
   indexWhenIdle(personas: readonly Persona[]): void {
     if (this.#indexing || this.indexed(personas)) return;
     this.#indexing = true;
-    idle(() => {
+    idle((ms) => {
       this.#indexing = false;
       // The collection as it is now (more pages may have come).
       personas = this.#host.loaded() ?? personas;
-      this.#indexOf(personas, IDLE_SLICE_MS);
-      // A search running on part of the index: show what the rest adds (in this task: no second slice).
-      this.#sliced = performance.now();
-      if (this.#host.searching()) this.#host.requestUpdate();
-      if (!this.indexed(personas)) this.indexWhenIdle(personas);
+      this.#indexOf(personas, ms);
+      const done = this.indexed(personas);
+      // A search running on part of the index: show what the rest adds, now and then (searching
+      // and rendering on every slice would cost more than the indexing), and when it is complete.
+      // In a task of its own: the idle slice stays short.
+      if (this.#host.searching() && (done || performance.now() - this.#refreshed > REFRESH_MS)) {
+        this.#refreshed = performance.now();
+        setTimeout(() => this.#host.requestUpdate());
+      }
+      if (!done) this.indexWhenIdle(personas);
     });
   }
 }

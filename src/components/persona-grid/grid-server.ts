@@ -6,7 +6,7 @@
  */
 import { personaClient, type PersonaSource } from '../../data/client.js';
 import type { Persona } from '../../data/types.js';
-import { facetsOf, serverUrl, type GridQuery } from './grid-view.js';
+import { appLabels, facetsOf, serverUrl, type GridQuery } from './grid-view.js';
 import type { Feed, Ready, Results } from './grid-types.js';
 
 export class ServerQuery {
@@ -86,7 +86,7 @@ export class ServerQuery {
     const count = feed.total ?? feed.personas.length;
     return {
       personas: feed.personas,
-      facets: facetsOf([...this.#apps.values()], undefined, view.apps),
+      facets: facetsOf(appLabels([...this.#apps.values()]), undefined, view.apps),
       count,
       total: filtered ? this.#total : count,
     };

@@ -28,11 +28,13 @@ export function exportPersonas(
 function countLine(r: GridRender, feed: Feed, results?: Results): string {
   const s = r.strings.grid;
   if (!results) return feed.status === 'error' ? '' : s.loading;
-  const more = feed.status === 'ready' && feed.next && !r.serverMode && r.filtered ? ` ${s.loadingMore}` : '';
+  // Counts that will still grow say so.
+  const growing = results.partial || (feed.status === 'ready' && feed.next && !r.serverMode && r.filtered);
+  const more = growing ? ` ${s.loadingMore}` : '';
   return results.total === undefined
-    ? s.personas(results.count, r.num)
+    ? `${s.personas(results.count, r.num)}${more}`
     : results.count === results.total && !r.filtered
-      ? s.personas(results.total, r.num)
+      ? `${s.personas(results.total, r.num)}${more}`
       : `${s.countOf(results.count, results.total, r.num)}${more}`;
 }
 

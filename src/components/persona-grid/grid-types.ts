@@ -17,7 +17,7 @@ export type Ready = {
   next?: string;
   loadingMore?: boolean;
   moreError?: PersonaError;
-  /** The last page is still being validated (see `PersonaCollection.validating`). */
+  /** The last page is still being validated: more of its personas follow (see `PersonaCollection.validating`). */
   validating?: true;
   /** Paging ended before the endpoint's last page (see `PersonaCollection.stopped`). */
   stopped?: PagingStop;
@@ -34,6 +34,8 @@ export interface Results {
   count: number;
   /** How many personas the endpoint has, when known. */
   total?: number;
+  /** Not final yet: the search has not looked at every persona, or more are being validated. */
+  partial?: boolean;
 }
 
 export type ExportFormat = 'json' | 'csv' | 'md';

@@ -6,7 +6,6 @@
 import { appLabel } from '../../data/parse.js';
 import { SORT_ORDERS, type SortOrder } from '../../data/query.js';
 import type { Persona } from '../../data/types.js';
-import type { PersonaIndex } from '../../search/persona-index.js';
 
 export { SORT_ORDERS, type SortOrder } from '../../data/query.js';
 /** The page-URL parameter helpers live with the controller that uses them. */
@@ -63,23 +62,37 @@ export interface LocalResult {
   facets: AppFacet[];
 }
 
-/** Search, app filter and order over a loaded collection. */
-export function selectLocal(all: readonly Persona[], index: PersonaIndex | undefined, view: GridQuery): LocalResult {
-  const matches = view.query.trim() && index ? index.search(view.query).map((hit) => hit.persona) : all;
+/**
+ * App filter and order over a loaded collection, or over the matches of its search (ranked).
+ * `labels`: the collection's apps (see {@link appLabels}), when already known.
+ */
+export function selectLocal(
+  all: readonly Persona[],
+  found: readonly Persona[] | undefined,
+  view: GridQuery,
+  labels = appLabels(all),
+): LocalResult {
+  const matches = found ?? all;
   const counts = new Map<string, number>();
   for (const persona of matches) {
     if (persona.app_id) counts.set(persona.app_id, (counts.get(persona.app_id) ?? 0) + 1);
   }
   const filtered = view.apps.length ? matches.filter((p) => view.apps.includes(p.app_id ?? '')) : matches;
-  return { personas: sortPersonas(filtered, view.sort), facets: facetsOf(all, counts, view.apps) };
+  return { personas: sortPersonas(filtered, view.sort), facets: facetsOf(labels, counts, view.apps) };
 }
 
-/** Every app seen that has matches (plus the selected ones), sorted by name. */
-export function facetsOf(personas: readonly Persona[], counts: Map<string, number> | undefined, selected: string[]) {
+/** Each app of a collection (`app_id` → label), in order of appearance. */
+export function appLabels(personas: readonly Persona[]): Map<string, string> {
   const labels = new Map<string, string>();
   for (const persona of personas) {
     if (persona.app_id && !labels.has(persona.app_id)) labels.set(persona.app_id, appLabel(persona)!);
   }
+  return labels;
+}
+
+/** Every app seen that has matches (plus the selected ones), sorted by name. */
+export function facetsOf(apps: ReadonlyMap<string, string>, counts: Map<string, number> | undefined, selected: string[]) {
+  const labels = new Map(apps);
   for (const id of selected) if (!labels.has(id)) labels.set(id, id);
   return (
     [...labels]

@@ -206,6 +206,8 @@ export class PersonaGrid extends LitElement {
   /** Server mode: the endpoint searches. */
   #server = new ServerQuery(() => this.requestUpdate());
   #typing?: ReturnType<typeof setTimeout>;
+  /** How long the last local search took to render (ms): past a frame, typing yields to input first. */
+  #searchCost = 0;
   #userChanged = false;
   #announced?: unknown;
   /** `sync-url`: the view in the page URL. */
@@ -226,7 +228,7 @@ export class PersonaGrid extends LitElement {
     columns: () => getComputedStyle(this.renderRoot.querySelector('.grid')!).gridTemplateColumns.split(' ').length,
     coming: () => {
       const feed = this.#feed();
-      return feed.status === 'ready' && Boolean(feed.next || feed.loadingMore || feed.stale) && !feed.moreError;
+      return feed.status === 'ready' && Boolean(feed.next || feed.loadingMore || feed.stale || feed.validating) && !feed.moreError;
     },
   });
 
@@ -295,9 +297,10 @@ export class PersonaGrid extends LitElement {
   /** The view's personas in order, the app facets, and the counts for "12 of 83". */
   #results(feed: Ready): Results {
     if (this.#serverMode) return this.#server.results(feed, this.#view, this.#filtered);
-    const local = this.#search.select(feed.personas, this.#view);
+    const local = this.#search.select(feed.personas, this.#view, Boolean(feed.validating));
     const total = feed.total ?? feed.personas.length;
-    return { ...local, count: this.#filtered ? local.personas.length : total, total };
+    const partial = !local.complete || Boolean(feed.validating);
+    return { ...local, count: this.#filtered ? local.personas.length : total, total, partial };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -319,7 +322,7 @@ export class PersonaGrid extends LitElement {
       (feed.status === 'ready' &&
         (feed.stale ||
           (!this.#server.active && feed.next && !feed.moreError && (this.#filtered || this.sort !== 'relevance')) ||
-          (!this.#serverMode && !!this.#view.query && !this.#search.indexed(feed.personas))));
+          (!this.#serverMode && this.#results(feed).partial)));
     if (this.#userChanged && !pending) {
       this.#userChanged = false;
       const view = this.#view;
@@ -355,6 +358,13 @@ export class PersonaGrid extends LitElement {
     if (view.apps) this.app = view.apps.join(',');
     if (view.sort) this.sort = view.sort;
     this.#userChanged = true;
+  }
+
+  /** Applies a typed query, timing its search and render for the next key. */
+  #typed(query: string) {
+    const started = performance.now();
+    this.#change({ query });
+    this.updateComplete.then(() => (this.#searchCost = performance.now() - started));
   }
 
   #select(persona: Persona) {
@@ -412,8 +422,11 @@ export class PersonaGrid extends LitElement {
     input: (event) => {
       const value = (event.target as HTMLInputElement).value;
       clearTimeout(this.#typing);
-      // Typing never waits for results: they follow a moment after the last key.
-      this.#typing = setTimeout(() => this.#change({ query: value }), this.#serverMode ? 300 : 100);
+      // Server mode: one request after a pause in typing, not one per key.
+      if (this.#serverMode) this.#typing = setTimeout(() => this.#change({ query: value }), 300);
+      // Local results at every key; when they were slow, keys already typed are read first (one search for all).
+      else if (this.#searchCost > 16) this.#typing = setTimeout(() => this.#typed(value));
+      else this.#typed(value);
     },
     searchKey: (event) => {
       if (event.key !== 'Enter') return;
