@@ -93,7 +93,8 @@ const ratio = (ours, naive) => {
 function tables(results) {
   const { sizes, card, requests, cls, grid, machine: m } = results;
   const sizeRows = [
-    ['dist/persona-widgets.js (one script tag, everything)', sizes.files['dist/persona-widgets.js']],
+    ['dist/persona-widgets.js (one script tag: the autoloader)', sizes.files['dist/persona-widgets.js']],
+    ...Object.entries(sizes.pages ?? {}).map(([tag, page]) => [`  + what a page with only <${tag}> loads (${page.files.length} files in all)`, page]),
     ['dist/persona-widgets.iife.js (classic script)', sizes.files['dist/persona-widgets.iife.js']],
     ...Object.entries(sizes.entries).flatMap(([name, e]) => [
       [`${name}.js entry + Lit + zod, initial (${e.initial.files.length} chunk${e.initial.files.length > 1 ? 's' : ''})`, e.initial],
@@ -142,6 +143,14 @@ function tables(results) {
   const bytes = card?.jsBytes?.real;
   const headlines = [
     ...(bytes === undefined ? [] : [['JS downloaded by a page of cards (every script, gzip), one script tag', kb(bytes), `naive ${kb(card.jsBytes.naive)}`, ratio(bytes, card.jsBytes.naive), '≤ 25 kB', mark(bytes <= 25_000)]]),
+    ...(card?.real === undefined ? [] : [
+      ['card: script start → persona painted, one script tag', `${ms(card.real)}${range('real')}`, `naive ${ms(card.naive)}`, ratio(card.real, card.naive), '≤ 1.3×', mark(card.real <= 1.3 * card.naive)],
+      ['card: the same from the card\'s npm entry', `${ms(card.entry)}${range('entry')}`, `naive ${ms(card.naive)}`, ratio(card.entry, card.naive), '≤ 1.3×', mark(card.entry <= 1.3 * card.naive)],
+    ]),
+    ...(cls?.reserved === undefined ? [] : [
+      ['CLS, 10 cards on a 500 ms endpoint, with the README\'s host CSS', cls.reserved.toFixed(3), `naive ${cls.naive.toFixed(3)}`, ratio(cls.reserved, cls.naive), '≤ 0.01', mark(cls.reserved <= 0.01)],
+      ['  the same without host CSS', cls.real.toFixed(3), `naive ${cls.naive.toFixed(3)}`, ratio(cls.real, cls.naive), '', ''],
+    ]),
     ...gridHeadlines(grid),
   ];
   return { headlines, sizeRows, figures: [...figures, ...gridRows(grid)], extras, machineLine };
