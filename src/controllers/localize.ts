@@ -95,12 +95,18 @@ function validLocale(tag: string): string | undefined {
 
 const formatters = new Map<string, FormatNumber>();
 
+/**
+ * Formats numbers in `locale`. `Intl.NumberFormat` costs tens of milliseconds to create the
+ * first time on a page, so it is created on the first number that needs it: in English, a
+ * whole number under 1,000 (a card's counts, mostly) reads the same without it.
+ */
 function numberFormat(locale: string | undefined): FormatNumber {
   const key = locale ?? '';
   let format = formatters.get(key);
   if (!format) {
-    const intl = new Intl.NumberFormat(locale);
-    format = (n) => intl.format(n);
+    let intl: Intl.NumberFormat | undefined;
+    const plain = /^en(-|$)/i.test(locale ?? 'en');
+    format = (n) => (plain && Number.isInteger(n) && Math.abs(n) < 1000 ? String(n) : (intl ??= new Intl.NumberFormat(locale)).format(n));
     formatters.set(key, format);
   }
   return format;

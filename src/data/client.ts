@@ -589,7 +589,14 @@ async function readText(
     signal.removeEventListener('abort', stop);
   }
   if (signal.aborted) throw new PersonaError('timeout', `No complete answer from ${url} within ${timeout} ms.`, { url });
-  return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
+  // One copy into a buffer of the known size, then one decode (cheaper than a Blob round trip).
+  const body = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(body);
 }
 
 /**
