@@ -94,17 +94,8 @@ interface ContributionRow {
   reviewed_by: string | null;
 }
 
-interface ChangeRow {
-  id: number;
-  pid: string;
-  contribution_id: string;
-  action: Contribution['kind'];
-  field: string | null;
-  before: unknown;
-  after: unknown;
-  changed_by: string;
-  changed_at: Date | string;
-}
+/** A change as the database driver returns it (PostgreSQL gives a Date, PGlite may give text). */
+type ChangeRow = Omit<PersonaChange, 'changed_at'> & { changed_at: Date | string };
 
 const toChange = (row: ChangeRow): PersonaChange => ({ ...row, changed_at: iso(row.changed_at) });
 
