@@ -68,6 +68,9 @@ export function discover(root: ParentNode): void {
   );
   if (!found.length) return;
   prefetchFor(found, root);
+  // The core chunk (Lit, zod, the client) alongside the element's own chunk, not after it:
+  // one round trip less before the first element can render.
+  void import('../data/client.js').catch(() => {});
   for (const tag of found) void load(tag);
 }
 
