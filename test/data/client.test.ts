@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PersonaClient, parseRetryAfter } from '../../src/data/client.js';
 import { PersonaError } from '../../src/data/errors.js';
+import { prefetch } from '../../src/data/prefetch.js';
 import { endpoint, requestCount, uniqueKey } from '../support/helpers.js';
 
 /** A client with short delays, so retry tests take milliseconds. */
@@ -293,4 +294,37 @@ describe('parseRetryAfter', () => {
     const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
     expect(parseRetryAfter(inTenSeconds)).to.be.within(8, 10);
   });
+
+  it('takes over a request the page started early, once, instead of making its own', async () => {
+    const key = uniqueKey();
+    const url = new URL(endpoint({ key, count: 4 }), document.baseURI).href;
+    prefetch(url); // what the autoloader does before the elements' code has arrived
+    prefetch(url); // once per URL
+    const collection = await fastClient().source(url).load();
+    expect(collection.personas).to.have.length(4);
+    expect(await requestCount(key)).to.equal(1);
+    // Later loads of the URL are the client's own.
+    await fastClient().source(url).load();
+    expect(await requestCount(key)).to.equal(2);
+  });
+
+  it('leaves an early request alone when the host set its own fetch', async () => {
+    const key = uniqueKey();
+    const url = new URL(endpoint({ key, count: 2 }), document.baseURI).href;
+    prefetch(url);
+    const seen: string[] = [];
+    const client = fastClient({ fetch: (input, init) => (seen.push(String(input)), fetch(input, init)) });
+    await client.source(url).load();
+    expect(seen).to.deep.equal([url]); // the host's fetch made the request
+    expect(await requestCount(key)).to.equal(2);
+  });
+
+  it('times out an early request that never answers, like its own', async () => {
+    const key = uniqueKey();
+    const url = new URL(endpoint({ key, delay: 2000 }), document.baseURI).href;
+    prefetch(url);
+    const error = await failure(fastClient({ timeout: 200, retries: 0 }).source(url).load());
+    expect(error.kind).to.equal('timeout');
+  });
 });
+
