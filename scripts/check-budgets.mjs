@@ -34,10 +34,11 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * npm entries card 29,467, grid 40,567, form 34,864, provider 18,909. ~1 % headroom.
  * Then the grid's typing work (no debounce, a search that scans what is not indexed yet, the
  * progressive first page) and the first-paint fixes: cards page 30,620, grid page 43,733, form
- * page 39,784, IIFE 53,374, npm entries card 29,798, grid 41,498, form 35,064, provider 18,953.
+ * page 39,784, IIFE 53,374, npm entries card 29,798, grid 41,498, form 35,064, provider 18,953;
+ * the autoloader 754 once it requests the core chunk alongside each element's chunk.
  */
 const BUDGETS = {
-  autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 750, target: undefined },
+  autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 800, target: undefined },
   cardsPage: { label: 'one script tag, page of cards: every script, gzip', budget: 31_000, target: 25_000 },
   gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 44_200, target: undefined },
   formPage: { label: 'one script tag, page with a form: every script, gzip', budget: 40_200, target: undefined },
