@@ -127,7 +127,11 @@ function staticImports(path, code) {
  * imports (lazy parts, such as the form behind "Suggest an edit", not included).
  */
 export function pageOf(tag, snapshot = new Map()) {
-  const read = (path) => snapshot.get(`/${path}`) ?? readFileSync(join(root, path));
+  const contents = new Map();
+  const read = (path) => {
+    if (!contents.has(path)) contents.set(path, snapshot.get(`/${path}`) ?? readFileSync(join(root, path)));
+    return contents.get(path);
+  };
   const chunk = readdirSync(join(root, 'dist', 'chunks')).find((name) => name.startsWith(`${tag}.define-`) && name.endsWith('.js'));
   if (!chunk) throw new Error(`dist/chunks has no chunk for <${tag}>: run \`npm run build\``);
   const files = new Set();

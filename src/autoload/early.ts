@@ -4,7 +4,7 @@
  * travel side by side instead of one after the other.
  */
 import { prefetch } from '../data/prefetch.js';
-import { resolveUrl } from '../data/url.js';
+import { SRC_META, metaContent, resolveUrl } from '../data/url.js';
 
 /** The elements that fetch as soon as they connect, and what they need for it. */
 const FETCHES_AT_ONCE: Record<string, string> = {
@@ -16,11 +16,9 @@ const FETCHES_AT_ONCE: Record<string, string> = {
 
 /** The endpoint an element will read, resolved as the element itself does (own src, provider, meta). */
 function endpointOf(element: Element): string | undefined {
-  const src =
-    element.getAttribute('src') ||
-    element.closest('persona-provider')?.getAttribute('src') ||
-    document.querySelector<HTMLMetaElement>('meta[name="persona-widgets:src"]')?.content;
-  return resolveUrl(src ?? undefined);
+  return resolveUrl(
+    element.getAttribute('src') || element.closest('persona-provider')?.getAttribute('src') || metaContent(SRC_META),
+  );
 }
 
 /** Prefetches the endpoints of the `tags` elements under `root` that will fetch once defined. */

@@ -11,10 +11,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { personaClient, type PersonaClient, type PersonaSource, type SourceState } from '../data/client.js';
 import { personaProviderContext } from './provider-context.js';
-import { resolveUrl } from '../data/url.js';
-
-export const SRC_META = 'persona-widgets:src';
-export const CONTRIBUTE_ACTION_META = 'persona-widgets:contribute-action';
+import { CONTRIBUTE_ACTION_META, SRC_META, metaContent, resolveUrl } from '../data/url.js';
 
 /** The source's state, or `unconfigured` when no endpoint was found. */
 export type DataState = SourceState | { status: 'unconfigured' } | { status: 'idle' };
@@ -24,11 +21,6 @@ export interface DataHost extends ReactiveControllerHost, HTMLElement {
   loading?: 'eager' | 'lazy';
   /** False when the element already has its data (e.g. a persona set from JS): nothing is fetched. */
   readonly needsData?: boolean;
-}
-
-function metaContent(name: string): string | undefined {
-  const content = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim();
-  return content || undefined;
 }
 
 export class PersonaDataController implements ReactiveController {

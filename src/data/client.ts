@@ -434,7 +434,7 @@ export class PersonaClient {
     const early = first ? takePrefetched(url) : undefined;
     // Only a request made as this client would make it: not with a host's own fetch or credentials.
     const adopt = early && fetch === defaultClientOptions.fetch && credentials === EARLY_REQUEST.credentials;
-    const init: RequestInit = { headers: { Accept: 'application/json' } };
+    const init: RequestInit = { headers: EARLY_REQUEST.headers };
     const send = adopt ? () => early : undefined;
     return this.#request(url, init, timeout, undefined, async (response, signal) => {
       if (!response.ok) throw httpError(url, response);

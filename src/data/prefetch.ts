@@ -10,7 +10,7 @@ type EarlyRequests = Map<string, Promise<Response> | 'taken'>;
 
 const early = ((globalThis as Record<symbol, unknown>)[Symbol.for('persona-widgets:prefetch')] ??= new Map()) as EarlyRequests;
 
-/** The request the client makes with its default options (see `PersonaClient`). */
+/** The client's GET of a page (its headers are the client's; `credentials` its default). */
 export const EARLY_REQUEST: RequestInit = { headers: { Accept: 'application/json' }, credentials: 'same-origin' };
 
 /** Starts the client's first GET of `url` now, unless it has been started already. */

@@ -25,3 +25,14 @@ export function resolveUrl(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** The page's endpoint for elements without their own `src` or a provider's. */
+export const SRC_META = 'persona-widgets:src';
+/** The page's contribution endpoint. */
+export const CONTRIBUTE_ACTION_META = 'persona-widgets:contribute-action';
+
+/** The trimmed content of the page's `<meta name>`, if any. */
+export function metaContent(name: string): string | undefined {
+  const content = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim();
+  return content || undefined;
+}
