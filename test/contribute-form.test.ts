@@ -75,9 +75,12 @@ async function send(form: ContributeForm) {
 }
 
 async function withPersonas(form: ContributeForm) {
-  await waitUntil(() => root(form).querySelectorAll('datalist option').length > 0, 'personas never loaded', {
-    timeout: 4000,
-  });
+  // The whole list: a large page is validated in slices, and the hint says "Loading" until it is done.
+  await waitUntil(
+    () => root(form).querySelectorAll('datalist option').length > 0 && !/Loading/.test($(form, '#hint-pid')?.textContent ?? ''),
+    'personas never loaded',
+    { timeout: 4000 },
+  );
   await form.updateComplete;
   return form;
 }

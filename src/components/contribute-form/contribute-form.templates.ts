@@ -229,7 +229,7 @@ function personaPicker(v: FormView) {
   if (picked) {
     const app = appLabel(picked);
     hint = `${picked.name}${app ? ` · ${app}` : ''}`;
-  } else if (state.status === 'loading' || state.status === 'idle') {
+  } else if (state.status === 'loading' || state.status === 'idle' || (state.status === 'ready' && state.collection.validating)) {
     hint = s.loadingList;
   } else if (state.status === 'error') {
     hint = s.listFailed;

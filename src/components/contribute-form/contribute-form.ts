@@ -18,7 +18,7 @@ import { formStyles } from './contribute-form.styles.js';
 import { formTemplate, type FormHandlers } from './contribute-form.templates.js';
 import { DraftController } from './draft-controller.js';
 import { counterBucket, counterMessage, sendFailure } from './format.js';
-import { INPUT_ORDER, findPersona, focusInput, focusIsIn, isField, isKind, resolvePid } from './inputs.js';
+import { INPUT_ORDER, focusInput, focusIsIn, isField, isKind, resolvePid } from './inputs.js';
 import { revalidated, serverErrors, splitErrors, validateInputs, visibleInputs, type InputName } from './inputs.js';
 
 export { ContributeError, type ContributeErrorDetail, type ContributeErrorKind } from './contribute-error.js';
@@ -303,7 +303,11 @@ export class ContributeForm extends LitElement {
     return state.status === 'ready' ? state.collection.personas : [];
   }
 
-  #persona = (pid: string): Persona | undefined => findPersona(this.#personas(), pid);
+  /** The persona with that pid, also while its page is still being validated (the source looks ahead). */
+  #persona = (pid: string): Persona | undefined => {
+    const wanted = pid.trim();
+    return wanted ? this.#data.source?.persona(wanted) : undefined;
+  };
 
   #onEdit(event: Event): void {
     const target = event.composedPath()[0];

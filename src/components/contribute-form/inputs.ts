@@ -110,12 +110,6 @@ export function serverErrors(
   return own;
 }
 
-/** The persona with this pid (trimmed), if it is in the list. */
-export function findPersona(personas: readonly Persona[], pid: string): Persona | undefined {
-  const wanted = pid.trim();
-  return wanted ? personas.find((persona) => persona.pid === wanted) : undefined;
-}
-
 /** A typed name or differently-cased id becomes the persona's pid. */
 export function resolvePid(personas: readonly Persona[], typed: string): string {
   const value = typed.trim();
