@@ -40,11 +40,14 @@ async function tabTo(pattern: RegExp, max = 40): Promise<string> {
 test('grid → card → suggest an edit → form → send → back, by keyboard alone', async () => {
   await tabTo(/^input\|/); // the search box
   await page.keyboard.type('segment data');
-  // Ranked results: the two Segment data personas come first.
+  // Ranked results: the two Segment data personas come first. Complete ones: while the index is still
+  // being built the grid shows a first answer ("(loading more…)") and re-renders its cards when done.
   await page.waitForFunction(() => {
-    const cards = [...document.querySelector('persona-grid')!.shadowRoot!.querySelectorAll('persona-card')];
+    const grid = document.querySelector('persona-grid')!.shadowRoot!;
+    const cards = [...grid.querySelectorAll('persona-card')];
     const titles = cards.map((card) => card.shadowRoot!.querySelector('[part~="title"]')?.textContent ?? '');
-    return titles.length < 83 && /Segment Data/.test(titles[0] ?? '') && /Segment Data/.test(titles[1] ?? '');
+    const complete = !(grid.textContent ?? '').includes('loading more');
+    return complete && titles.length < 83 && /Segment Data/.test(titles[0] ?? '') && /Segment Data/.test(titles[1] ?? '');
   });
 
   // Into the grid: the first card's cell takes Tab; arrows move between cards.
@@ -55,15 +58,16 @@ test('grid → card → suggest an edit → form → send → back, by keyboard 
   await page.keyboard.press('ArrowLeft');
   assert.equal(await focused(), first);
 
-  const selected = page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        document.addEventListener('persona-select', (e) => resolve((e as CustomEvent).detail.persona.pid), { once: true });
-        setTimeout(() => reject(new Error('Enter on a card fired no persona-select within 10 s')), 10_000);
-      }),
-  );
+  // The listener is in place before Enter is pressed: evaluate returns once it is attached.
+  await page.evaluate(() => {
+    (window as unknown as { selected: Promise<string> }).selected = new Promise<string>((resolve, reject) => {
+      document.addEventListener('persona-select', (e) => resolve((e as CustomEvent).detail.persona.pid), { once: true });
+      setTimeout(() => reject(new Error('Enter on a card fired no persona-select within 10 s')), 10_000);
+    });
+  });
   await page.keyboard.press('Enter');
-  assert.match(await selected, /^APP-/);
+  const selected = await page.evaluate(() => (window as unknown as { selected: Promise<string> }).selected);
+  assert.match(selected, /^APP-/);
 
   // The card's own "Suggest an edit" opens the form in a modal dialog.
   await tabTo(/^button\|\|Suggest an edit/);
