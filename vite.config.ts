@@ -61,6 +61,8 @@ const CORE = [
   /node_modules\/(lit\/decorators|@lit\/reactive-element\/decorators\/(base|property|state))\.js$/,
   /node_modules\/@lit\/context\/lib\/(create-context|context-request-event|controllers\/context-consumer)\.js$/,
   /node_modules\/zod\//,
+  // The decorators' helper: otherwise a file of its own, found only once an element's chunk has arrived.
+  /^\0@oxc-project\+runtime@[^/]+\/helpers\/esm\/decorate\.js$/,
   /src\/(data\/(client|parse|schema|json|errors)|controllers\/(localize|persona-data|provider-context)|i18n\/(strings|errors)|styles\/shared|internal\/define-element|version)\.ts$/,
 ];
 const isCore = (id: string) => CORE.some((pattern) => pattern.test(id));
@@ -106,8 +108,12 @@ export default defineConfig(({ mode }) => {
               ? false
               : {
                   groups: [
-                    { name: 'prefetch', test: /src\/(data\/(prefetch|url|shared-client)|i18n\/page-strings)\.ts$/, priority: 2 },
-                    { name: 'early', test: /src\/autoload\/early(-cards)?\.ts$/, priority: 1 },
+                    // One small file the autoloader imports and every element's chunk imports first.
+                    {
+                      name: 'prefetch',
+                      test: /src\/(data\/(prefetch|url|shared-client)|i18n\/page-strings|autoload\/early(-cards)?)\.ts$/,
+                      priority: 2,
+                    },
                     // What every element needs, in one file rather than a handful of small ones.
                     { name: 'core', test: isCore },
                   ],
