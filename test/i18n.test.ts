@@ -196,6 +196,7 @@ describe('strings and languages', () => {
       expect(partText(grid, 'count')).to.equal('2 Personas');
       const card = shadow(grid).querySelector('persona-card')!;
       await card.updateComplete;
+      await prepareActions(card);
       expect(buttons(card)).to.include('Als Markdown kopieren');
     });
 

@@ -397,7 +397,7 @@ describe('<persona-card>', () => {
       button.focus();
       await prepareActions(card);
       expect(menuItems(card).every((item) => item.getAttribute('role') === 'menuitem')).to.equal(true);
-      for (const key of ['Enter', 'Space', 'ArrowDown']) {
+      for (const key of ['Enter', ' ', 'ArrowDown']) {
         await sendKeys({ press: key });
         await waitUntil(() => isOpen(card) && focused(card) === menuItems(card)[0], `${key} did not open the menu on its first item`);
         await card.updateComplete;

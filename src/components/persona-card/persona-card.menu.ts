@@ -28,6 +28,8 @@ export class ActionsMenu implements ReactiveController {
   #focusOnOpen: 'first' | 'last' = 'first';
   /** Set when the menu closes while focus is in it: focus goes back to the button. */
   #returnFocus = false;
+  /** The chosen item's action, run once the menu has closed (so a dialog it opens finds focus settled). */
+  #afterClose?: () => void;
 
   constructor(host: MenuHost) {
     this.#host = host;
@@ -133,9 +135,12 @@ export class ActionsMenu implements ReactiveController {
       await this.#host.updateComplete;
       this.#focusItem(this.#focusOnOpen === 'first' ? 0 : -1);
       this.#focusOnOpen = 'first';
-    } else if (this.#returnFocus) {
+    } else {
+      if (this.#returnFocus) this.#button?.focus();
       this.#returnFocus = false;
-      this.#button?.focus();
+      const run = this.#afterClose;
+      this.#afterClose = undefined;
+      run?.();
     }
   };
 
@@ -149,8 +154,10 @@ export class ActionsMenu implements ReactiveController {
 
   #choose(item: MenuItem) {
     const button = this.#button;
+    if (!button) return;
+    if (this.#open) this.#afterClose = () => item.run(button);
     this.close(true);
-    if (button) item.run(button);
+    if (!this.#afterClose) item.run(button);
   }
 
   #focusItem(index: number) {
