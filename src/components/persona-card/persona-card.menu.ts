@@ -48,8 +48,6 @@ export class ActionsMenu implements ReactiveController {
     on('toggle', this.#onToggle, 'actions-menu');
     root.addEventListener('keydown', (event) => this.#inMenu(event) && this.#onMenuKey(event as KeyboardEvent), true);
     root.addEventListener('focusout', (event) => this.#inMenu(event) && this.#onFocusOut(event as FocusEvent), true);
-    // Opened before this module arrived (a very fast click): catch up.
-    if (this.#menu?.matches(':popover-open')) this.#onToggle({ newState: 'open' } as ToggleEvent);
   }
 
   /** Whether the menu is open (the button's `aria-expanded`). */

@@ -261,11 +261,22 @@ export class PersonaCard extends LitElement {
   /** The pointer or focus reached the actions button: fetch what the menu and its items need. */
   #prepareMenu = () => {
     void loadExports();
-    void loadMenu().then((module) => {
+    return loadMenu().then(async (module) => {
       if (this.#menu || !this.isConnected) return;
       this.#adoptStyles(module.menuStyles);
       this.#menu = new module.ActionsMenu(this);
       this.requestUpdate();
+      await this.updateComplete;
+    });
+  };
+
+  /** A click before the menu's code is in (no pointer came first): open once it is, in place and filled. */
+  #onMenuClick = (event: Event) => {
+    if (this.#menu) return;
+    event.preventDefault();
+    void this.#prepareMenu().then(() => {
+      const menu = this.renderRoot.querySelector<HTMLElement>('#actions-menu');
+      if (menu?.isConnected && !menu.matches(':popover-open')) menu.showPopover();
     });
   };
 
@@ -507,7 +518,7 @@ export class PersonaCard extends LitElement {
         tabindex=${this.#tab}
         @pointerenter=${this.#prepareMenu}
         @focus=${this.#prepareMenu}
-        @click=${this.#prepareMenu}
+        @click=${this.#onMenuClick}
       >
         ⋯
       </button>
