@@ -230,7 +230,7 @@ export const RightToLeftPage: Story = {
   render: (args) => html`<div dir="rtl" lang="ar">${meta.render(args)}</div>`,
   play: async ({ canvasElement }) => {
     const card = await shownCard(canvasElement);
-    await expect(getComputedStyle(inShadow(card, '[part~="actions"]')!).direction).toBe('rtl');
+    await expect(getComputedStyle(inShadow(card, '[part~="menu-button"]')!).direction).toBe('rtl');
   },
 };
 
@@ -361,8 +361,11 @@ export const WithContributions: Story = {
   args: { 'contribute-action': mockUrl('contributions', { key: 'card-contribute' }) },
   play: async ({ canvasElement, step }) => {
     const card = await shownCard(canvasElement);
-    await step('Suggest an edit', async () => {
-      await userEvent.click(inShadow<HTMLButtonElement>(card, '[part~="suggest-button"]')!);
+    await step('Suggest an edit, from the actions menu', async () => {
+      await userEvent.click(inShadow<HTMLButtonElement>(card, '[part~="menu-button"]')!);
+      const suggest = await findInShadow<HTMLButtonElement>(card, '[part~="menu-item"]:last-child');
+      await expect(suggest.textContent).toBe('Suggest an edit');
+      await userEvent.click(suggest);
     });
     const dialog = await findInShadow<HTMLDialogElement>(card, 'dialog[open]');
     const form = dialog.querySelector('contribute-form')!;

@@ -684,6 +684,7 @@ describe('<persona-card>', () => {
       dialog(card).close();
       await waitUntil(() => !dialog(card).querySelector('contribute-form'), 'form stayed after closing');
 
+      expect(part(card, 'invitations')!.tagName).to.equal('SECTION');
       const invitations = [...root(card).querySelectorAll<HTMLButtonElement>('[part~="invitation-button"]')];
       expect(invitations.map((b) => b.textContent!.trim())).to.include.members(['Profile', 'Job to be done', 'Frustrations']);
       expect(invitations.map((b) => b.textContent!.trim())).not.to.include('Goals');

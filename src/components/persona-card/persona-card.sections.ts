@@ -145,7 +145,7 @@ export class FullProfile implements ReactiveController {
     }
     const section = (key: string, label: string, body: TemplateResult, editable: boolean) =>
       // Not a landmark (no accessible name): the heading labels it, and many cards repeat these names.
-      html`<section part="section" id="section-${key}" data-field=${key}>
+      html`<section part=${key === INVITATIONS ? 'section invitations' : 'section'} id="section-${key}" data-field=${key}>
         <div class="section-header">
           ${heading(level, label, 'section-heading', 'section-heading', false, `heading-${key}`)}
           ${editable && contributing
@@ -588,7 +588,8 @@ export const fullStyles = css`
       border: none;
       border-inline-end: 1px solid var(--_border);
       border-radius: 0;
-      padding: 0 12px 0 0;
+      padding-block: 0;
+      padding-inline: 0 12px;
     }
     .with-contents .contents ol {
       display: block;
@@ -596,7 +597,6 @@ export const fullStyles = css`
     .with-contents .contents a {
       padding-block: 3px;
       padding-inline: 10px 0;
-      margin-inline-start: -12px;
       border-inline-start: 2px solid transparent;
     }
     .with-contents .contents a[aria-current] {

@@ -228,6 +228,8 @@ export class PersonaCard extends LitElement {
     if (this.hasUpdated && (changed.has('persona') || changed.has('personaId'))) {
       this.#clamp.reset();
       this.#full?.reset();
+      clearTimeout(this.#statusTimer);
+      this.status = '';
     }
     if (this.variant === 'full' && !this.#full) {
       if (fullModule) this.#adoptFull(fullModule);
