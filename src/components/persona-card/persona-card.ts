@@ -217,18 +217,11 @@ export class PersonaCard extends LitElement {
     this.#data.retry();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#statusTimer);
-    this.status = '';
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A grid reuses its cards for other personas: no "More" or "Show all" state carries over.
     if (this.hasUpdated && (changed.has('persona') || changed.has('personaId'))) {
       this.#clamp.reset();
       this.#full?.reset();
-      clearTimeout(this.#statusTimer);
       this.status = '';
     }
     if (this.variant === 'full' && !this.#full) {
