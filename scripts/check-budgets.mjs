@@ -36,15 +36,21 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * progressive first page) and the first-paint fixes: cards page 30,620, grid page 43,733, form
  * page 39,784, IIFE 53,374, npm entries card 29,798, grid 41,498, form 35,064, provider 18,953;
  * the autoloader 754 once it requests the core chunk alongside each element's chunk.
+ * Issue 14 (the card's reading experience): the cards page went down (30,827 → 30,815: the full
+ * profile and the actions menu load on demand); the IIFE, which holds everything, grew with them
+ * (53,375 → 57,259: menu, contents list, Show all, timeline, tool groups); the npm entries built with
+ * Lit and zod grew (card 29,825 → 30,668, grid 41,529 → 42,491) not by the card's own code (its chunk
+ * shrank) but by chunking: with two lazy modules importing Lit and the schema, the scratch build
+ * puts Lit and the schema in chunks of their own, each gzipped alone. ~2 % headroom.
  */
 const BUDGETS = {
   autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 800, target: undefined },
   cardsPage: { label: 'one script tag, page of cards: every script, gzip', budget: 31_000, target: 25_000 },
   gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 44_200, target: undefined },
   formPage: { label: 'one script tag, page with a form: every script, gzip', budget: 40_200, target: undefined },
-  iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 53_900, target: undefined },
-  card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 30_100, target: 25_000 },
-  grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 41_900, target: undefined },
+  iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 58_400, target: undefined },
+  card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 31_200, target: 25_000 },
+  grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 43_300, target: undefined },
   form: { label: 'contribute-form.js + Lit + zod, gzip', budget: 35_400, target: undefined },
   provider: { label: 'persona-provider.js + Lit + zod, gzip', budget: 19_150, target: undefined },
   requests: { label: 'endpoint requests, 50 cards + grid + form on one src', budget: 1, target: 1 },

@@ -82,13 +82,64 @@ export const Compact: Story = {
   },
 };
 
-/** Every section the persona has, with headings. */
+/**
+ * A deep persona as a document: the contents list (a sticky side column on wide cards,
+ * a compact list on narrow ones) jumps to a section and focuses its heading; the workflow
+ * is a timeline of time slots with their steps; each tool is a box of labelled rows.
+ */
 export const Full: Story = {
   args: { 'persona-id': 'GLUE-001', variant: 'full' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, step }) => {
     const card = await shownCard(canvasElement);
     const headings = allInShadow(card, '[part~="section-heading"]').map((heading) => heading.textContent?.trim());
     await expect(headings.length).toBeGreaterThan(4);
+    await expect(allInShadow(card, '.timeline .steps').length).toBeGreaterThan(3);
+    await expect(allInShadow(card, '.tool dt').map((dt) => dt.textContent)).toContain('Use cases');
+    await step('A contents link moves focus to its section’s heading', async () => {
+      const tools = allInShadow<HTMLAnchorElement>(card, '[part~="contents-link"]').find((a) => a.textContent === 'Tools')!;
+      await userEvent.click(tools);
+      await waitFor(() => expect(card.shadowRoot!.activeElement?.id).toBe('heading-tools'));
+    });
+  },
+};
+
+/** The same deep persona in a wide container: contents as a sticky side column. */
+export const FullWide: Story = {
+  args: { 'persona-id': 'GLUE-001', variant: 'full' },
+  render: (args) => html`<div style="max-width: 1100px">${meta.render(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    const card = await shownCard(canvasElement);
+    const contents = await findInShadow(card, '[part~="contents"]');
+    await expect(getComputedStyle(contents).position).toBe('sticky');
+  },
+};
+
+/**
+ * The actions menu: one "⋯" button (named "Actions for …") opening Copy as Markdown,
+ * Download JSON and, with a contribution endpoint, Suggest an edit. Arrow keys move,
+ * Escape closes and returns focus to the button.
+ */
+export const ActionsMenu: Story = {
+  args: { 'contribute-action': mockUrl('contributions') },
+  play: async ({ canvasElement, step }) => {
+    const card = await shownCard(canvasElement);
+    const button = inShadow<HTMLButtonElement>(card, '[part~="menu-button"]')!;
+    await expect(button.getAttribute('aria-label')).toBe('Actions for The Segment Data Engineer');
+    await step('Keyboard: Enter opens on the first item, ArrowDown moves, Escape returns', async () => {
+      button.focus();
+      await userEvent.keyboard('{Enter}');
+      const items = () => allInShadow<HTMLButtonElement>(card, '[part~="menu-item"]');
+      await waitFor(() => expect(card.shadowRoot!.activeElement).toBe(items()[0]));
+      await expect(items().map((item) => item.textContent)).toEqual(['Copy as Markdown', 'Download JSON', 'Suggest an edit']);
+      await userEvent.keyboard('{ArrowDown}');
+      await expect(card.shadowRoot!.activeElement).toBe(items()[1]);
+      await userEvent.keyboard('{Escape}');
+      await waitFor(() => expect(card.shadowRoot!.activeElement).toBe(button));
+    });
+    await step('Open, for the screenshot', async () => {
+      await userEvent.click(button);
+      await waitFor(() => expect(inShadow(card, '[part~="menu"]')!.matches(':popover-open')).toBe(true));
+    });
   },
 };
 
@@ -179,7 +230,7 @@ export const RightToLeftPage: Story = {
   render: (args) => html`<div dir="rtl" lang="ar">${meta.render(args)}</div>`,
   play: async ({ canvasElement }) => {
     const card = await shownCard(canvasElement);
-    await expect(getComputedStyle(inShadow(card, '[part~="actions"]')!).direction).toBe('rtl');
+    await expect(getComputedStyle(inShadow(card, '[part~="menu-button"]')!).direction).toBe('rtl');
   },
 };
 
@@ -310,8 +361,11 @@ export const WithContributions: Story = {
   args: { 'contribute-action': mockUrl('contributions', { key: 'card-contribute' }) },
   play: async ({ canvasElement, step }) => {
     const card = await shownCard(canvasElement);
-    await step('Suggest an edit', async () => {
-      await userEvent.click(inShadow<HTMLButtonElement>(card, '[part~="suggest-button"]')!);
+    await step('Suggest an edit, from the actions menu', async () => {
+      await userEvent.click(inShadow<HTMLButtonElement>(card, '[part~="menu-button"]')!);
+      const suggest = await findInShadow<HTMLButtonElement>(card, '[part~="menu-item"]:last-child');
+      await expect(suggest.textContent).toBe('Suggest an edit');
+      await userEvent.click(suggest);
     });
     const dialog = await findInShadow<HTMLDialogElement>(card, 'dialog[open]');
     const form = dialog.querySelector('contribute-form')!;

@@ -54,7 +54,10 @@ export const WrappingSeveralElements: Story = {
     await waitFor(() => expect(inShadow(form, '#hint-pid')?.textContent).toContain('·'));
     await expect(requestsFor('provider')).toHaveLength(1);
     await step('The provider’s contribute-action reaches the cards', async () => {
-      await userEvent.click(inShadow<HTMLButtonElement>(compact!, '[part~="suggest-button"]')!);
+      await userEvent.click(inShadow<HTMLButtonElement>(compact!, '[part~="menu-button"]')!);
+      const suggest = await findInShadow<HTMLButtonElement>(compact!, '[part~="menu-item"]:last-child');
+      await expect(suggest.textContent).toBe('Suggest an edit');
+      await userEvent.click(suggest);
       const dialog = await findInShadow<HTMLDialogElement>(compact!, 'dialog[open]');
       await findInShadow(dialog.querySelector('contribute-form')!, 'form');
       dialog.close();

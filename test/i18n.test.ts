@@ -11,6 +11,7 @@ import { parsePersona } from '../src/data/parse.js';
 import type { Persona } from '../src/data/types.js';
 import { defaultStrings, setDefaultStrings, type PersonaStrings, type PersonaStringsOverride } from '../src/index.js';
 import { endpoint, uniqueKey } from './support/helpers.js';
+import { prepareActions } from './support/card.js';
 
 const persona = {
   pid: 'GLUE-001',
@@ -30,13 +31,16 @@ const shadow = (element: Element) => element.shadowRoot!;
 const part = (element: Element, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
 const partText = (element: Element, name: string) => clean(part(element, name)?.textContent);
 const buttons = (element: Element) => [...shadow(element).querySelectorAll('button')].map((b) => clean(b.textContent));
-const metaFacts = (card: PersonaCard) => [...part(card, 'meta')!.children].map((fact) => clean(fact.textContent));
+/** Counts (in the header) and the date (at the foot). */
+const metaFacts = (card: PersonaCard) =>
+  [...(part(card, 'counts')?.children ?? []), ...(part(card, 'meta')?.children ?? [])].map((fact) => clean(fact.textContent));
 
 async function cardIn(template: ReturnType<typeof html>, selector = 'persona-card') {
   const host = await fixture<HTMLElement>(template);
   const card = (host.matches(selector) ? host : host.querySelector(selector)) as PersonaCard;
   await waitUntil(() => part(card, 'title') || part(card, 'problem'), 'card never settled', { timeout: 5000 });
   await card.updateComplete;
+  if (part(card, 'menu-button')) await prepareActions(card);
   return card;
 }
 
@@ -192,6 +196,7 @@ describe('strings and languages', () => {
       expect(partText(grid, 'count')).to.equal('2 Personas');
       const card = shadow(grid).querySelector('persona-card')!;
       await card.updateComplete;
+      await prepareActions(card);
       expect(buttons(card)).to.include('Als Markdown kopieren');
     });
 
@@ -222,7 +227,7 @@ describe('strings and languages', () => {
       </persona-provider>`);
       const [plain, own] = [...host.querySelectorAll('persona-card')] as PersonaCard[];
       const form = host.querySelector('contribute-form')!;
-      await Promise.all([plain!.updateComplete, own!.updateComplete, form.updateComplete]);
+      await Promise.all([plain!.updateComplete, own!.updateComplete, form.updateComplete, prepareActions(plain!), prepareActions(own!)]);
       expect(buttons(plain!)).to.include('Als Markdown kopieren');
       expect(buttons(own!)).to.include('Markdown kopieren');
       expect(metaFacts(own!)[0]).to.equal('1 Kommentar');
@@ -235,6 +240,7 @@ describe('strings and languages', () => {
       </persona-provider>`);
       const card = host.querySelector('persona-card')!;
       await card.updateComplete;
+      await prepareActions(card);
       expect(buttons(card)).to.include('Copy as Markdown');
       (host as HTMLElement & { strings?: PersonaStringsOverride }).strings = german;
       await waitUntil(() => buttons(card).includes('Als Markdown kopieren'), 'the card kept its strings');
@@ -251,7 +257,7 @@ describe('strings and languages', () => {
       </div>`);
       const page = host.querySelector<PersonaCard>('#page')!;
       const provided = host.querySelector<PersonaCard>('#provided')!;
-      await Promise.all([page.updateComplete, provided.updateComplete]);
+      await Promise.all([page.updateComplete, provided.updateComplete, prepareActions(page), prepareActions(provided)]);
 
       setDefaultStrings({ card: { downloadJson: 'JSON herunterladen', copyMarkdown: 'Als Markdown kopieren' } });
       await Promise.all([page.updateComplete, provided.updateComplete]);

@@ -1,11 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { skipIn } from './support/engine.js';
 import '../src/define.js';
 import { PersonaCard } from '../src/components/persona-card/persona-card.js';
 import { personaClient } from '../src/data/client.js';
 import type { PersonaErrorDetail, PersonaLoadDetail } from '../src/components/persona-card/persona-card.js';
 import { endpoint, requestCount, uniqueKey } from './support/helpers.js';
+import { actionItem, menuButton, menuItems, prepareActions } from './support/card.js';
 
 const deep = {
   pid: 'GLUE-001',
@@ -55,16 +56,18 @@ describe('<persona-card>', () => {
   });
 
   describe('compact (default)', () => {
-    it('shows app, name, identity, aha as a quote, counts, link, image and date', async () => {
+    it('shows app, pid and counts in the header, name, identity, aha as a quote, link, image and date', async () => {
       const card = await withPersona(deep);
       expect(text(card, 'app')).to.equal('Glue · GLUE-001');
+      expect(part(card, 'header')!.contains(part(card, 'counts'))).to.equal(true);
       expect(text(card, 'title')).to.equal('Account Manager');
       expect(part(card, 'title')!.getAttribute('role')).to.equal('heading');
       expect(part(card, 'title')!.getAttribute('aria-level')).to.equal('3');
       expect(text(card, 'identity')).to.equal(deep.identity);
       expect(part(card, 'aha')!.querySelector('blockquote')!.textContent).to.equal(deep.aha_moment);
-      const facts = [...part(card, 'meta')!.children].map((fact) => fact.textContent!.replace(/\s+/g, ' ').trim());
-      expect(facts).to.deep.equal(['1 comment', '4 validations', 'Updated Mar 5, 2026']);
+      const facts = [...part(card, 'counts')!.children].map((fact) => fact.textContent!.replace(/\s+/g, ' ').trim());
+      expect(facts).to.deep.equal(['1 comment', '4 validations']);
+      expect(text(card, 'meta')).to.equal('Updated Mar 5, 2026');
       const link = part(card, 'title')!.querySelector('a')!;
       expect(link.href).to.equal(deep.url);
       expect(link.rel).to.equal('noopener noreferrer');
@@ -78,7 +81,7 @@ describe('<persona-card>', () => {
       const card = await withPersona({ ...deep, aha_moment: '—', comment_count: undefined });
       expect(root(card).querySelectorAll('[part~="section"]')).to.have.length(0);
       expect(part(card, 'aha')).to.equal(null);
-      expect(text(card, 'meta')).not.to.contain('comment');
+      expect(text(card, 'counts')).not.to.contain('comment');
     });
 
     it('uses a readable app_id when there is no app name', async () => {
@@ -86,11 +89,15 @@ describe('<persona-card>', () => {
       expect(text(card, 'app')).to.equal('Notion Ai · P');
     });
 
-    it('pluralises counts', async () => {
+    it('pluralises counts and leaves out a count of 0, keeping the others', async () => {
       const card = await withPersona({ ...deep, comment_count: 0, validation_count: 1 });
-      expect(text(card, 'meta')).to.contain('0 comments');
-      expect(text(card, 'meta')).to.contain('1 validation');
-      expect(text(card, 'meta')).not.to.contain('1 validations');
+      expect(text(card, 'counts')).to.equal('1 validation');
+      const none = await withPersona({ ...deep, comment_count: 0, validation_count: 0 });
+      expect(part(none, 'counts')).to.equal(null);
+      expect(text(none, 'app')).to.equal('Glue · GLUE-001');
+      const noApp = await withPersona({ pid: 'P-1', name: 'n', identity: 'i', comment_count: 2 });
+      expect(text(noApp, 'app')).to.equal('P-1');
+      expect(text(noApp, 'counts')).to.equal('2 comments');
     });
   });
 
@@ -257,7 +264,8 @@ describe('<persona-card>', () => {
       const card = await withPersona(hostile, 'full');
       await aTimeout(50);
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
-      expect(root(card).querySelectorAll('script, img, a')).to.have.length(0);
+      expect(root(card).querySelectorAll('script, img, a:not([part~="contents-link"])')).to.have.length(0);
+      for (const link of root(card).querySelectorAll('a')) expect(link.getAttribute('href')).to.match(/^#section-[a-z_]+$/);
       expect(text(card, 'title')).to.equal(payload);
       expect(root(card).textContent).to.contain(payload);
     });
@@ -331,7 +339,7 @@ describe('<persona-card>', () => {
         copied = value;
       };
       try {
-        [...root(card).querySelectorAll('button')].find((b) => b.textContent === 'Copy as Markdown')!.click();
+        (await actionItem(card, 'Copy as Markdown')).click();
         await waitUntil(() => copied);
       } finally {
         navigator.clipboard.writeText = original;
@@ -357,13 +365,272 @@ describe('<persona-card>', () => {
         };
         document.addEventListener('click', onClick, true);
       });
-      [...root(card).querySelectorAll('button')].find((b) => b.textContent === 'Download JSON')!.click();
+      (await actionItem(card, 'Download JSON')).click();
       const link = await clicked;
       expect(link.download).to.equal('GLUE-001.json');
       const json = (await (await fetch(link.href)).json()) as Record<string, unknown>;
       expect(json.pid).to.equal('GLUE-001');
       expect(json.app_id).to.equal('glue');
       expect(json.frustrations).to.deep.equal(deep.frustrations);
+    });
+  });
+
+  describe('actions menu', () => {
+    const menu = (card: PersonaCard) => part(card, 'menu')!;
+    const isOpen = (card: PersonaCard) => menu(card).matches(':popover-open');
+    const focused = (card: PersonaCard) => root(card).activeElement;
+
+    it('is one button named for the persona, a menu button by ARIA', async () => {
+      const card = await withPersona(deep);
+      const button = menuButton(card);
+      expect(root(card).querySelectorAll('[part~="button"]:not([part~="more-button"])')).to.have.length(1);
+      expect(button.getAttribute('aria-label')).to.equal('Actions for Account Manager');
+      expect(button.getAttribute('aria-haspopup')).to.equal('menu');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(menu(card).getAttribute('role')).to.equal('menu');
+      expect(isOpen(card)).to.equal(false);
+    });
+
+    it('opens with Enter, Space or ArrowDown on the first item; arrows, Home and End move; Escape returns focus', async () => {
+      const card = await withPersona(deep);
+      const button = menuButton(card);
+      button.focus();
+      await prepareActions(card);
+      expect(menuItems(card).every((item) => item.getAttribute('role') === 'menuitem')).to.equal(true);
+      for (const key of ['Enter', ' ', 'ArrowDown']) {
+        await sendKeys({ press: key });
+        await waitUntil(() => isOpen(card) && focused(card) === menuItems(card)[0], `${key} did not open the menu on its first item`);
+        await card.updateComplete;
+        expect(button.getAttribute('aria-expanded')).to.equal('true');
+        await sendKeys({ press: 'ArrowDown' });
+        expect(focused(card)).to.equal(menuItems(card)[1]);
+        await sendKeys({ press: 'ArrowUp' });
+        await sendKeys({ press: 'ArrowUp' });
+        expect(focused(card), 'ArrowUp wraps to the last item').to.equal(menuItems(card).at(-1));
+        await sendKeys({ press: 'Home' });
+        expect(focused(card)).to.equal(menuItems(card)[0]);
+        await sendKeys({ press: 'End' });
+        expect(focused(card)).to.equal(menuItems(card).at(-1));
+        await sendKeys({ press: 'Escape' });
+        await waitUntil(() => !isOpen(card) && focused(card) === button, `Escape after ${key}: menu still open or focus lost`);
+        await card.updateComplete;
+        expect(button.getAttribute('aria-expanded')).to.equal('false');
+      }
+      await sendKeys({ press: 'ArrowUp' });
+      await waitUntil(() => isOpen(card) && focused(card) === menuItems(card).at(-1), 'ArrowUp did not open on the last item');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !isOpen(card));
+    });
+
+    it('closes on a click outside, and on Tab', async () => {
+      const card = await withPersona(deep);
+      await actionItem(card, 'Copy as Markdown');
+      expect(isOpen(card)).to.equal(true);
+      const box = part(card, 'base')!.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + 8), Math.round(box.bottom - 8)] });
+      await waitUntil(() => !isOpen(card), 'a click outside did not close the menu');
+
+      menuButton(card).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => isOpen(card) && focused(card) === menuItems(card)[0]);
+      await sendKeys({ press: 'Tab' });
+      await waitUntil(() => !isOpen(card), 'Tab did not close the menu');
+    });
+
+    it('opens without changing the card’s size, and is not clipped by it', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div style="overflow: hidden; width: 320px">
+        <persona-card .persona=${deep}></persona-card>
+      </div>`);
+      const card = await settled(wrapper.querySelector('persona-card')!);
+      const before = card.getBoundingClientRect();
+      await actionItem(card, 'Download JSON');
+      await card.updateComplete;
+      const after = card.getBoundingClientRect();
+      expect([after.width, after.height]).to.deep.equal([before.width, before.height]);
+      const items = menuItems(card).map((item) => item.getBoundingClientRect());
+      expect(items.every((box) => box.width > 0 && box.height > 0)).to.equal(true);
+      // Drawn in the top layer: what is under the items' centre is the item, not the page.
+      const first = items[0]!;
+      const hit = root(card).elementFromPoint(first.left + first.width / 2, first.top + first.height / 2);
+      expect(hit).to.equal(menuItems(card)[0]);
+      menu(card).hidePopover();
+    });
+  });
+
+  describe('confirmations', () => {
+    it('announce what an action did over the card, without changing its size, then go away', async function () {
+      this.timeout(12000);
+      const card = await withPersona(deep);
+      const status = part(card, 'status')!;
+      expect(status.getAttribute('role')).to.equal('status');
+      const before = card.getBoundingClientRect().height;
+      const original = navigator.clipboard.writeText;
+      navigator.clipboard.writeText = async () => {};
+      try {
+        (await actionItem(card, 'Copy as Markdown')).click();
+        await waitUntil(() => status.textContent === 'Copied as Markdown.', 'no confirmation');
+      } finally {
+        navigator.clipboard.writeText = original;
+      }
+      await card.updateComplete;
+      expect(card.getBoundingClientRect().height).to.equal(before);
+      expect(status.getBoundingClientRect().height).to.be.greaterThan(0);
+      await waitUntil(() => status.textContent === '', 'the confirmation stayed', { timeout: 8000 });
+      expect(card.getBoundingClientRect().height).to.equal(before);
+    });
+  });
+
+  describe('tabbable', () => {
+    const busy = {
+      ...deep,
+      identity: 'Long. '.repeat(120),
+      goals: ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven'],
+    };
+
+    it('is true by default and not an attribute', async () => {
+      const card = await withPersona(deep);
+      expect(card.tabbable).to.equal(true);
+      card.setAttribute('tabbable', 'false');
+      await card.updateComplete;
+      expect(card.tabbable).to.equal(true);
+    });
+
+    it('false: Tab goes past the whole card, whose controls still work by pointer', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <button id="before">before</button>
+        <persona-card variant="full" contribute-action="/api-test/contributions" .tabbable=${false} .persona=${busy}></persona-card>
+        <button id="after">after</button>
+      </div>`);
+      const card = await settled(wrapper.querySelector('persona-card')!);
+      for (const name of ['link', 'more-button', 'suggest-button', 'contents-link', 'show-all-button', 'menu-button']) {
+        expect(part(card, name), `a ${name} to skip`).to.exist;
+      }
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement?.id).to.equal('after');
+
+      // Still usable: the menu by pointer, "Show all" by click.
+      expect((await prepareActions(card)).length).to.equal(3);
+      part(card, 'show-all-button')!.click();
+      await card.updateComplete;
+      expect(root(card).querySelectorAll('section[data-field="goals"] li')).to.have.length(7);
+
+      card.tabbable = true;
+      await card.updateComplete;
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement).to.equal(card);
+    });
+  });
+
+  describe('full, as a document', () => {
+    it('lists its sections; a jump scrolls to the section and moves focus to its heading', async () => {
+      const card = await withPersona(deep, 'full');
+      const links = [...root(card).querySelectorAll<HTMLAnchorElement>('[part~="contents-link"]')];
+      expect(part(card, 'contents')!.tagName).to.equal('NAV');
+      expect(links.map((a) => a.textContent)).to.deep.equal([
+        'Profile',
+        'Job to be done',
+        'Goals',
+        'Frustrations',
+        'Daily workflow',
+        'Tools',
+        'Success metrics',
+        'Principles',
+      ]);
+      const hash = location.hash;
+      links.find((a) => a.textContent === 'Tools')!.click();
+      const heading = root(card).querySelector('section[data-field="tools"] [part~="section-heading"]');
+      await waitUntil(() => root(card).activeElement === heading, 'focus did not move to the Tools heading');
+      expect(location.hash).to.equal(hash);
+      await card.updateComplete;
+      expect(links.find((a) => a.textContent === 'Tools')!.getAttribute('aria-current')).to.equal('location');
+    });
+
+    it('has no contents list for a persona of one or two sections', async () => {
+      const card = await withPersona({ pid: 'P', name: 'n', identity: 'i', goals: ['g'] }, 'full');
+      expect(part(card, 'contents')).to.equal(null);
+    });
+
+    it('puts each section’s "Suggest an edit" right beside its heading', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div style="width: 1200px">
+        <persona-card variant="full" contribute-action="/api-test/contributions" .persona=${deep}></persona-card>
+      </div>`);
+      const card = await settled(wrapper.querySelector('persona-card')!);
+      const section = root(card).querySelector('section[data-field="goals"]')!;
+      const heading = section.querySelector('[part~="section-heading"]')!.getBoundingClientRect();
+      const suggest = section.querySelector('[part~="suggest-button"]')!.getBoundingClientRect();
+      expect(suggest.left - heading.right).to.be.lessThan(40);
+    });
+
+    it('shows 5 entries of a longer list and "Show all N", a toggle', async () => {
+      const goals = ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven'];
+      const card = await withPersona({ ...deep, goals }, 'full');
+      const items = () => [...root(card).querySelectorAll('section[data-field="goals"] li')].map((li) => li.textContent!.trim());
+      const button = root(card).querySelector<HTMLButtonElement>('section[data-field="goals"] [part~="show-all-button"]')!;
+      expect(items()).to.deep.equal(goals.slice(0, 5));
+      expect(button.textContent!.trim()).to.equal('Show all 7');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(root(card).getElementById(button.getAttribute('aria-controls')!)).to.exist;
+      button.click();
+      await card.updateComplete;
+      expect(items()).to.deep.equal(goals);
+      expect(button.textContent!.trim()).to.equal('Show fewer');
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      button.click();
+      await card.updateComplete;
+      expect(items()).to.have.length(5);
+      // Five or fewer: no button.
+      expect(root(card).querySelector('section[data-field="principles"] [part~="show-all-button"]')).to.equal(null);
+    });
+
+    it('shows the workflow as time slots, each with its own steps; slots with activities alone still render', async () => {
+      const workflow = [
+        { when: 'Morning (8-10 AM): Account Health Check' },
+        { when: '9:00 AM', activities: ['Dashboard review'], steps: ['Check alerts', 'Triage'] },
+        { when: '9:20 AM', activities: ['Prioritise'], steps: ['Renewals first'] },
+        { when: 'Afternoon', activities: ['Calls', 'Follow-ups'] },
+      ];
+      const card = await withPersona({ ...deep, workflow }, 'full');
+      const slots = [...root(card).querySelectorAll('section[data-field="workflow"] .timeline > li')];
+      expect(slots.map((slot) => slot.querySelector('.when')!.textContent)).to.deep.equal(workflow.map((slot) => slot.when));
+      expect(slots[0]!.classList.contains('period')).to.equal(true);
+      const steps = (slot: Element) => [...slot.querySelectorAll('ol.steps > li')].map((li) => li.textContent);
+      expect(steps(slots[1]!)).to.deep.equal(['Check alerts', 'Triage']);
+      expect(slots[1]!.querySelector('ol.steps')!.getAttribute('aria-label')).to.equal('Steps');
+      expect(steps(slots[2]!)).to.deep.equal(['Renewals first']);
+      expect(slots[1]!.textContent).to.contain('Dashboard review');
+      expect([...slots[3]!.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(['Calls', 'Follow-ups']);
+      expect(steps(slots[3]!)).to.deep.equal([]);
+    });
+
+    it('shows each tool as labelled groups', async () => {
+      const tools = [
+        {
+          name: 'Whitespace Visualizer',
+          frequency: '3-5 times per week',
+          duration: '15-30 minutes',
+          use_cases: ['Quarterly reviews', 'Meeting prep'],
+          features: ['Matrix view', 'Scoring'],
+        },
+        { name: 'Health Dashboard', use_cases: ['Morning check'] },
+      ];
+      const card = await withPersona({ ...deep, tools }, 'full');
+      const groups = [...root(card).querySelectorAll('section[data-field="tools"] .tool')];
+      expect(groups).to.have.length(2);
+      const rows = (tool: Element) =>
+        [...tool.querySelectorAll('dt')].map((dt) => [
+          dt.textContent,
+          [...(dt.nextElementSibling!.querySelectorAll('li') ?? [])].map((li) => li.textContent).join('|') ||
+            dt.nextElementSibling!.textContent,
+        ]);
+      expect(rows(groups[0]!)).to.deep.equal([
+        ['Frequency', '3-5 times per week'],
+        ['Session length', '15-30 minutes'],
+        ['Use cases', 'Quarterly reviews|Meeting prep'],
+        ['Key features', 'Matrix view|Scoring'],
+      ]);
+      expect(rows(groups[1]!)).to.deep.equal([['Use cases', 'Morning check']]);
     });
   });
 
@@ -375,6 +642,7 @@ describe('<persona-card>', () => {
     it('offers nothing to edit when no contribution endpoint is set', async () => {
       const card = await withPersona(deep, 'full');
       expect(buttons(card)).to.have.length(0);
+      expect((await prepareActions(card)).map((b) => b.textContent)).to.deep.equal(['Copy as Markdown', 'Download JSON']);
       expect(root(card).querySelector('dialog')).to.equal(null);
       expect(root(card).textContent).not.to.contain('Help complete');
     });
@@ -383,10 +651,11 @@ describe('<persona-card>', () => {
       const card = await fixture<PersonaCard>(
         html`<persona-card contribute-action="/api-test/contributions" .persona=${deep}></persona-card>`,
       );
-      expect(buttons(card)).to.have.length(1);
-      const button = buttons(card)[0]!;
+      const button = menuButton(card);
       button.focus();
-      button.click();
+      const item = await actionItem(card, 'Suggest an edit');
+      expect(buttons(card)).to.have.length(0);
+      item.click();
       await waitUntil(() => dialog(card).open, 'dialog did not open');
       expect(dialog(card).matches(':modal')).to.equal(true);
       expect(form(card).getAttribute('persona-id')).to.equal('GLUE-001');
@@ -415,6 +684,7 @@ describe('<persona-card>', () => {
       dialog(card).close();
       await waitUntil(() => !dialog(card).querySelector('contribute-form'), 'form stayed after closing');
 
+      expect(part(card, 'invitations')!.tagName).to.equal('SECTION');
       const invitations = [...root(card).querySelectorAll<HTMLButtonElement>('[part~="invitation-button"]')];
       expect(invitations.map((b) => b.textContent!.trim())).to.include.members(['Profile', 'Job to be done', 'Frustrations']);
       expect(invitations.map((b) => b.textContent!.trim())).not.to.include('Goals');
@@ -477,11 +747,18 @@ describe('<persona-card>', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`passes axe in the ${theme} theme, compact and full`, async () => {
         for (const variant of ['compact', 'full'] as const) {
-          const card = await fixture<PersonaCard>(
-            html`<persona-card theme=${theme} variant=${variant} .persona=${deep}></persona-card>`,
+          const card = await settled(
+            await fixture<PersonaCard>(html`<persona-card theme=${theme} variant=${variant} .persona=${deep}></persona-card>`),
           );
           await expect(card).to.be.accessible();
         }
+        const card = await fixture<PersonaCard>(
+          html`<persona-card theme=${theme} contribute-action="/api-test/contributions" .persona=${deep}></persona-card>`,
+        );
+        await settled(card);
+        await actionItem(card, 'Copy as Markdown');
+        await expect(card).to.be.accessible();
+        part(card, 'menu')!.hidePopover();
       });
 
       it(`passes axe in the ${theme} theme for loading and error states`, async () => {

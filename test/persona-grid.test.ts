@@ -489,7 +489,7 @@ describe('<persona-grid>', () => {
       const original = navigator.clipboard.writeText;
       navigator.clipboard.writeText = async () => {};
       try {
-        [...card.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Copy as Markdown')!.click();
+        card.shadowRoot!.querySelector<HTMLElement>('[part~="menu-button"]')!.click();
       } finally {
         navigator.clipboard.writeText = original;
       }

@@ -154,7 +154,7 @@ export const splitCommas = (text: string) => text.split(',').map((part) => part.
 /** Keys each nested contract object knows; anything else in such an object is lost on the way. */
 const NESTED_KEYS: Record<string, string[]> = {
   profile: [...PROFILE_FIELDS],
-  workflow: ['when', 'activities'],
+  workflow: ['when', 'activities', 'steps'],
   tools: ['name', 'frequency', 'duration', 'use_cases', 'features'],
   metrics: ['name', 'target'],
   ...Object.fromEntries([...ITEM_LIST_FIELDS].map((field) => [field, ['title', 'detail', 'quote']])),

@@ -123,22 +123,48 @@ export function importMarkdown(text: string, file: string): ImportResult {
     return parts.filter(Boolean).join('\n\n');
   };
 
-  /** Time slots: a bold title (or a sub-heading, or a code block's first line), then the steps. */
+  /**
+   * Time slots: a bold title (or a sub-heading, or a code block's first line), then the steps.
+   * A code block of timed lines with indented "- " steps under each (the Glue document) gives
+   * one slot per line, `{ when: '9:00 AM', activities: ['Coffee + dashboard review'], steps: […] }`,
+   * after the bold title's own slot (then a period of the day with nothing of its own).
+   */
   const readWorkflow = (section: Section): Json[] => {
-    const steps: { when: string; activities: string[] }[] = [];
+    type Slot = { when: string; activities: string[]; steps: string[] };
+    const slots: Slot[] = [];
     const where = `"${section.title}"`;
-    let open: { when: string; activities: string[] } | undefined;
-    const codeLines = (code: Code) =>
-      code.value.split('\n').map((l) => l.trim().replace(/^[-*•]\s+/, '').trim()).filter(Boolean);
+    let open: Slot | undefined;
+    const slot = (when: string, activities: string[] = []): Slot => ({ when, activities, steps: [] });
+    /** "9:00 AM - Coffee" → a slot at 9:00 AM doing "Coffee"; any other line is the slot's name. */
+    const slotOf = (line: string) => {
+      const timed = /^(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\s+[-–—]\s+(.+)$/i.exec(line);
+      return timed ? slot(timed[1]!, [timed[2]!]) : slot(line);
+    };
+    /** A code block's lines: "- " lines before any other line (`loose`), and slots with the "- " lines under them. */
+    const codeSlots = (code: Code) => {
+      const loose: string[] = [];
+      const found: Slot[] = [];
+      for (const raw of code.value.split('\n')) {
+        const line = raw.trim();
+        const bullet = /^[-*•]\s+/.exec(line);
+        const text = bullet ? line.slice(bullet[0].length).trim() : line;
+        if (!text) continue;
+        if (!bullet) found.push(slotOf(text));
+        else if (found.length) found.at(-1)!.steps.push(text);
+        else loose.push(text);
+      }
+      return { loose, found };
+    };
     const take = (nodes: RootContent[], heading?: string) => {
-      if (heading) steps.push((open = { when: heading, activities: [] }));
+      if (heading) slots.push((open = slot(heading)));
       for (const node of nodes) {
         const title = boldTitle(node);
-        if (title) steps.push((open = { when: title, activities: [] }));
+        if (title) slots.push((open = slot(title)));
         else if (node.type === 'code') {
-          const lines = codeLines(node);
-          if (open && !open.activities.length) open.activities.push(...lines);
-          else if (lines.length) steps.push({ when: lines[0]!, activities: lines.slice(1) });
+          const { loose, found } = codeSlots(node);
+          if (open && !open.activities.length) open.activities.push(...loose);
+          else if (loose.length) slots.push(slot(loose[0]!, loose.slice(1)));
+          slots.push(...found);
           open = undefined;
         } else if (node.type === 'list') {
           if (open) open.activities.push(...flattenList(node));
@@ -149,7 +175,7 @@ export function importMarkdown(text: string, file: string): ImportResult {
               const found = paragraph && labelled(paragraph);
               const when = found ? found.label : paragraph ? squashSpace(textOf(paragraph)) : '';
               if (!when) continue;
-              steps.push({ when, activities: [...(found?.rest ? [found.rest] : []), ...nested] });
+              slots.push(slot(when, [...(found?.rest ? [found.rest] : []), ...nested]));
             }
           }
         } else if (node.type === 'paragraph' && open) open.activities.push(squashSpace(textOf(node)));
@@ -161,7 +187,11 @@ export function importMarkdown(text: string, file: string): ImportResult {
       take(child.nodes, child.title);
       for (const deeper of child.children) noteSection(deeper, `sub-section of a workflow step in ${where}`);
     }
-    return steps.map((step) => (step.activities.length ? step : { when: step.when }));
+    return slots.map(({ when, activities, steps }) => ({
+      when,
+      ...(activities.length ? { activities } : {}),
+      ...(steps.length ? { steps } : {}),
+    }));
   };
 
   const readTools = (section: Section): Json[] => {

@@ -88,7 +88,11 @@ const MARKDOWN: Partial<Record<FieldKind, SectionWriter>> = {
   profile: ({ profile }, _key, labels) =>
     profile ? PROFILE_ROWS.filter((row) => profile[row]).map((row) => `- **${md(labels.profile[row])}:** ${md(profile[row]!)}`) : [],
   workflow: ({ workflow }) =>
-    (workflow ?? []).map((step) => `- **${md(step.when)}**${step.activities.map((activity) => `\n  - ${md(activity)}`).join('')}`),
+    (workflow ?? []).map(
+      (step) =>
+        `- **${md(step.when)}**${step.activities.map((activity) => `\n  - ${md(activity)}`).join('')}` +
+        (step.steps ?? []).map((item, i) => `\n  ${i + 1}. ${md(item)}`).join(''),
+    ),
   tools: ({ tools }) =>
     (tools ?? []).map((tool) => {
       const facts = [tool.frequency, tool.duration].filter(Boolean).map((fact) => md(fact!));
@@ -147,7 +151,12 @@ export function fieldToText(persona: Persona, key: PersonaField, labels: ExportL
         ),
       );
     case 'workflow':
-      return bullets(persona.workflow!.map((step) => (step.activities.length ? `${step.when}: ${step.activities.join('; ')}` : step.when)));
+      return bullets(
+        persona.workflow!.map((step) => {
+          const doing = [...step.activities, ...(step.steps ?? [])];
+          return doing.length ? `${step.when}: ${doing.join('; ')}` : step.when;
+        }),
+      );
     case 'tools':
       return bullets(
         persona.tools!.map((tool) => {

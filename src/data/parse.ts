@@ -137,7 +137,9 @@ function profile(value: unknown): PersonaProfile | undefined {
 function workflowStep(value: unknown): PersonaWorkflowStep | undefined {
   if (!isRecord(value)) return undefined;
   const when = cleanText(own(value, 'when'));
-  return when ? { when, activities: textList(own(value, 'activities')) } : undefined;
+  if (!when) return undefined;
+  const steps = textList(own(value, 'steps'));
+  return { when, activities: textList(own(value, 'activities')), ...(steps.length ? { steps } : {}) };
 }
 
 function tool(value: unknown): PersonaTool | undefined {

@@ -39,7 +39,12 @@ const profileWire = z.looseObject({
   team_size: z.optional(textOrNumber),
   technical_skill: z.optional(text),
 });
-const workflowStepWire = z.looseObject({ when: text, activities: z.optional(z.array(text)) });
+/** A time slot: what is done then (`activities`) and, optionally, the steps of doing it, in order. */
+const workflowStepWire = z.looseObject({
+  when: text,
+  activities: z.optional(z.array(text)),
+  steps: z.optional(z.array(text)),
+});
 const toolWire = z.looseObject({
   name: text,
   frequency: z.optional(text),
@@ -63,7 +68,8 @@ const profileClean = z.object({
   team_size: z.optional(text),
   technical_skill: z.optional(text),
 });
-const workflowStepClean = z.object({ when: text, activities: z.array(text) });
+/** `steps` only when the slot has some (older data has `activities` alone). */
+const workflowStepClean = z.object({ when: text, activities: z.array(text), steps: z.optional(z.array(text)) });
 const toolClean = z.object({
   name: text,
   frequency: z.optional(text),
@@ -82,7 +88,7 @@ export type FieldKind =
   | 'list' // titled items with detail and a quote
   | 'tags' // short labels
   | 'profile' // labelled rows (PROFILE_ROWS)
-  | 'workflow' // time slots with activities
+  | 'workflow' // time slots with activities and their steps
   | 'tools' // named tools with frequency, duration, use cases, features
   | 'metrics' // named metrics with a target
   | 'count'

@@ -66,6 +66,8 @@ export interface PersonaStrings {
     suggestEdit: string;
     suggestEditTo: (field: string) => string;
     close: string;
+    /** Names the card's actions menu button (it shows "⋯"). */
+    actions: (name: string) => string;
     copyMarkdown: string;
     downloadJson: string;
     copied: string;
@@ -76,6 +78,15 @@ export interface PersonaStrings {
     inviteField: (field: string) => string;
     /** A quotation from the data, with the language's quotation marks. */
     quote: (text: string) => string;
+    /** Title of the full profile's list of its sections. */
+    contents: string;
+    /** Opens a list shortened to its first entries. */
+    showAll: (n: number, num: FormatNumber) => string;
+    showFewer: string;
+    /** Names the steps of a workflow time slot. */
+    steps: string;
+    /** Labels of a tool's rows. */
+    toolFacts: { frequency: string; duration: string; use_cases: string; features: string };
   };
   grid: {
     /** Names the toolbar and the list for screen readers. */
@@ -294,6 +305,7 @@ export const coreStrings: CoreStrings = {
     suggestEdit: 'Suggest an edit',
     suggestEditTo: (field) => `Suggest an edit to ${field}`,
     close: 'Close',
+    actions: (name) => `Actions for ${name}`,
     copyMarkdown: 'Copy as Markdown',
     downloadJson: 'Download JSON',
     copied: 'Copied as Markdown.',
@@ -303,5 +315,10 @@ export const coreStrings: CoreStrings = {
     inviteIntro: 'Nobody has described these yet. Know this persona? Add what you know:',
     inviteField: (field) => `Help complete ${field}`,
     quote: (text) => `“${text}”`,
+    contents: 'Contents',
+    showAll: (n, num) => `Show all ${num(n)}`,
+    showFewer: 'Show fewer',
+    steps: 'Steps',
+    toolFacts: { frequency: 'Frequency', duration: 'Session length', use_cases: 'Use cases', features: 'Key features' },
   },
 };

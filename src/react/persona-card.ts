@@ -31,7 +31,8 @@ export type PersonaCardProps = WrapperProps<
   | 'contributeAction'
   | 'loading'
   | 'strings'
-  | 'persona',
+  | 'persona'
+  | 'tabbable',
   PersonaCardEvents
 >;
 
@@ -60,5 +61,5 @@ export const PersonaCard: Wrapper<PersonaCardProps> = renderAttributesOnServer(
     strings: 'strings',
   },
   // The props only the browser can apply: objects and event callbacks.
-  ['persona', 'onPersonaError', 'onPersonaLoad'],
+  ['persona', 'tabbable', 'onPersonaError', 'onPersonaLoad'],
 );

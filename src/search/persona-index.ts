@@ -106,7 +106,7 @@ function* deepTexts(persona: Persona): Generator<string | undefined> {
   for (const key of ['goals', 'frustrations', 'worldview', 'impact', 'success_signals', 'churn_triggers', 'principles'] as const) {
     for (const item of persona[key] ?? []) yield* [item.title, item.detail, item.quote];
   }
-  for (const step of persona.workflow ?? []) yield* [step.when, ...step.activities];
+  for (const step of persona.workflow ?? []) yield* [step.when, ...step.activities, ...(step.steps ?? [])];
   for (const tool of persona.tools ?? []) yield* [tool.name, ...tool.use_cases, ...tool.features];
   for (const metric of persona.metrics ?? []) yield* [metric.name, metric.target];
 }

@@ -92,6 +92,8 @@ export interface PersonaCardAttributes {
   strings?: PersonaStringsOverride;
   /** A persona object to show without fetching. It is validated like endpoint data. */
   persona?: unknown;
+  /** Whether the card's own controls (the actions button, links, "More", "Suggest an edit") are in the page's Tab order. Set it to `false` when the card sits in a container that provides its own keyboard model (e.g. a grid moving between cards with the arrow keys): the controls keep working by pointer and by script, and the card is no Tab stop. */
+  tabbable?: boolean;
 }
 
 /** `<persona-grid>`'s attributes, plus its object properties. */

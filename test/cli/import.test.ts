@@ -26,7 +26,11 @@ test('Markdown in the Glue structure, headings reordered and oddly written: ever
     technical_skill: 'Low - prefers big buttons',
   });
   assert.deepEqual(ops!.goals, ['Fewer idle trucks', 'Calmer mornings']);
-  assert.deepEqual(ops!.workflow, [{ when: 'Early (5-7 AM): Yard Check', activities: ['5:00 AM - Walk the yard', 'Count empty trailers'] }]);
+  // The slot's timed lines become slots of their own, each with the steps indented under it.
+  assert.deepEqual(ops!.workflow, [
+    { when: 'Early (5-7 AM): Yard Check' },
+    { when: '5:00 AM', activities: ['Walk the yard'], steps: ['Count empty trailers'] },
+  ]);
   assert.deepEqual(ops!.frustrations, [
     { title: 'Phone Tag', quote: 'I call three people to find one truck' },
     { title: 'Stale Data', detail: 'The board lags by five minutes' },
@@ -54,7 +58,7 @@ test('Markdown in the Glue structure, headings reordered and oddly written: ever
     app_id: 'harbor',
     tags: ['core'],
     profile: { role: 'Talks to the port authority for the company' },
-    workflow: [{ when: 'Weekly Berth Call (1 hour)', activities: ['Confirm slots', 'Escalate conflicts'] }],
+    workflow: [{ when: 'Weekly Berth Call (1 hour)', steps: ['Confirm slots', 'Escalate conflicts'] }],
   });
 
   // Nothing dropped silently: each unmapped piece is named with file and line.

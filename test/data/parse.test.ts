@@ -162,6 +162,26 @@ describe('parsePersona: cleaning', () => {
     });
   });
 
+  it('keeps a time slot\'s steps beside its activities, and old slots with activities alone', () => {
+    const persona = parse({
+      ...base,
+      workflow: [
+        { when: 'Morning (8-10 AM): Account Health Check' },
+        { when: '9:00 AM', activities: ['Dashboard review'], steps: ['Check alerts', ' ', 'Triage'] },
+        { when: 'Afternoon', activities: ['Calls'] },
+        { when: 'Evening', steps: [] },
+        // A slot that breaks the contract costs only itself.
+        { when: 'Night', steps: 'not a list' },
+      ],
+    });
+    expect(persona.workflow).to.deep.equal([
+      { when: 'Morning (8-10 AM): Account Health Check', activities: [] },
+      { when: '9:00 AM', activities: ['Dashboard review'], steps: ['Check alerts', 'Triage'] },
+      { when: 'Afternoon', activities: ['Calls'] },
+      { when: 'Evening', activities: [] },
+    ]);
+  });
+
   it('treats unfilled template prompts and dashes as empty', () => {
     for (const placeholder of ['—', '-', ' – ', 'What are they trying to do? —', 'Why? -', '']) {
       expect(cleanText(placeholder), JSON.stringify(placeholder)).to.equal(undefined);

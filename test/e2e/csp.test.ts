@@ -46,7 +46,8 @@ test('cards render every state', async () => {
 
 test('the suggest-an-edit dialog opens', async () => {
   const card = page.locator('persona-card[persona-id="APP-074"]');
-  await card.getByRole('button', { name: 'Suggest an edit' }).click();
+  await card.getByRole('button', { name: /^Actions for / }).click();
+  await card.getByRole('menuitem', { name: 'Suggest an edit' }).click();
   await card.locator('dialog contribute-form').getByRole('textbox', { name: /true instead/i }).waitFor();
   await page.keyboard.press('Escape');
   assert.deepEqual(await violations(), []);

@@ -1,6 +1,6 @@
 /**
  * A keyboard-only walkthrough, as a person who cannot use a mouse would go:
- * grid search → a card → "Suggest an edit" → the form → send → Escape →
+ * grid search → a card → its actions menu → "Suggest an edit" → the form → send → Escape →
  * focus back where it was. Only Tab, arrows, Enter, Escape and typing.
  */
 import assert from 'node:assert/strict';
@@ -69,8 +69,17 @@ test('grid → card → suggest an edit → form → send → back, by keyboard 
   const selected = await page.evaluate(() => (window as unknown as { selected: Promise<string> }).selected);
   assert.match(selected, /^APP-/);
 
-  // The card's own "Suggest an edit" opens the form in a modal dialog.
-  await tabTo(/^button\|\|Suggest an edit/);
+  // The card's actions menu: Enter opens it on its first item, End goes to "Suggest an edit",
+  // which opens the form in a modal dialog.
+  await tabTo(/^button\|Actions for /);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element?.getAttribute('role') === 'menuitem';
+  });
+  await page.keyboard.press('End');
+  assert.match(await focused(), /^button\|\|Suggest an edit/);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() =>
     [...document.querySelector('persona-grid')!.shadowRoot!.querySelectorAll('persona-card')].some(
@@ -103,5 +112,5 @@ test('grid → card → suggest an edit → form → send → back, by keyboard 
   assert.match(String(received[0]!.pid), /^APP-/);
 
   await page.keyboard.press('Escape');
-  assert.match(await focused(), /^button\|\|Suggest an edit/, 'focus returns to the button that opened the dialog');
+  assert.match(await focused(), /^button\|Actions for /, 'focus returns to the menu button that opened the dialog');
 });

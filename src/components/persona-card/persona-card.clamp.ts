@@ -87,6 +87,7 @@ export class ClampController implements ReactiveController {
     className: string,
     part: string,
     labels: { more: string; less: string },
+    tabbable = true,
   ): TemplateResult {
     const open = this.#expanded.has(key);
     // A long closed text keeps its CSS clamp even where it fits (measuring needs it); "clamped"
@@ -107,6 +108,7 @@ export class ClampController implements ReactiveController {
             part="button more-button"
             aria-expanded=${open ? 'true' : 'false'}
             aria-controls=${id}
+            tabindex=${tabbable ? nothing : -1}
             @click=${() => this.#toggle(key)}
           >
             ${open ? labels.less : labels.more}

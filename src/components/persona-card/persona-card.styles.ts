@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 export const cardStyles = css`
   .card {
+    /* The status overlay is placed against the card. */
+    position: relative;
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -15,9 +17,40 @@ export const cardStyles = css`
     align-items: flex-start;
   }
   /* Full width, so the name and app line align by their own direction (dir="auto"), as the text below. */
-  header > div {
+  /* App · pid, and the counts at the end of the same line (as on persona-library.com), then the name. */
+  .heading-block {
     flex: 1;
     min-width: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0 12px;
+  }
+  .counts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 12px;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .menu-button {
+    flex: none;
+    min-width: 32px;
+    padding: 0 6px;
+    margin-inline-end: -6px;
+    margin-top: -4px;
+    font-size: 1.25rem;
+    line-height: 1;
+    background: none;
+    border-color: transparent;
+    color: var(--_muted);
+  }
+  .menu-button:hover,
+  .menu-button[aria-expanded='true'] {
+    color: var(--_fg);
+    background: var(--_subtle);
+    border-color: var(--_border);
   }
   .avatar {
     flex: none;
@@ -41,6 +74,7 @@ export const cardStyles = css`
     letter-spacing: normal;
   }
   .title {
+    flex-basis: 100%;
     margin: 2px 0 0;
     font-size: 1.125rem;
     font-weight: 650;
@@ -90,31 +124,6 @@ export const cardStyles = css`
   }
   figure.aha {
     margin-inline: 0;
-  }
-  .section-header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 4px 12px;
-    margin-bottom: 6px;
-  }
-  .section-header .section-heading {
-    margin: 0;
-  }
-  .muted {
-    color: var(--_muted);
-  }
-  ul.invitations {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px 16px;
-    list-style: none;
-    padding: 0;
-    margin-top: 6px;
-  }
-  ul.invitations li + li {
-    margin-top: 0;
   }
   dialog {
     width: min(640px, calc(100vw - 32px));
@@ -187,45 +196,22 @@ export const cardStyles = css`
     color: var(--_accent);
     text-decoration: underline;
   }
+  /* A toast over the card's bottom edge: announced, never part of the card's size. */
   .status {
+    position: absolute;
+    inset-inline: var(--_space);
+    bottom: 8px;
+    pointer-events: none;
     font-size: 0.8125rem;
-    color: var(--_muted);
   }
   .status.has-status {
-    margin-top: 8px;
-  }
-  section {
-    margin-top: 16px;
-  }
-  .section-heading {
-    margin: 0 0 6px;
-    font-size: 0.9375rem;
-    font-weight: 650;
-  }
-  ul,
-  ol {
-    margin: 0;
-    padding-inline-start: 20px;
-  }
-  li + li {
-    margin-top: 4px;
-  }
-  .item-quote {
-    margin: 4px 0 0;
-    color: var(--_muted);
-    font-style: italic;
-  }
-  dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 4px 12px;
-    margin: 0;
-  }
-  dt {
-    color: var(--_muted);
-  }
-  dd {
-    margin: 0;
+    width: fit-content;
+    margin-inline: auto;
+    padding: 4px 12px;
+    border-radius: 6px;
+    background: var(--_fg);
+    color: var(--_bg);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.2);
   }
   :host([variant='full']) .skeleton {
     min-height: var(--persona-skeleton-height, 640px);
@@ -250,11 +236,6 @@ export const cardStyles = css`
     }
     .title {
       font-size: 1.25rem;
-    }
-    .columns {
-      display: grid;
-      grid-template-columns: 1fr 1fr;
-      gap: 0 24px;
     }
   }
 `;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { PersonaError } from '../../data/errors.js';
@@ -12,14 +12,30 @@ import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js'
 import { cardStyles } from './persona-card.styles.js';
 import { ClampController } from './persona-card.clamp.js';
 import { SuggestEditController } from './persona-card.editor.js';
-import { heading, renderSections } from './persona-card.sections.js';
+import { heading } from './persona-card.heading.js';
+import type { ActionsMenu, MenuItem } from './persona-card.menu.js';
+import type { FullProfile } from './persona-card.sections.js';
 
 /**
  * Copy as Markdown and Download JSON, fetched on demand: asked for as soon as a
- * pointer or focus reaches the buttons, so it is there by the click (which the
- * clipboard needs to still count as the user's).
+ * pointer or focus reaches the actions button, so it is there by the click (which
+ * the clipboard needs to still count as the user's).
  */
 const loadExports = () => import('./persona-card.exports.js');
+
+/** The actions menu's behaviour, fetched with the exports (its button is the card's own). */
+const loadMenu = () => import('./persona-card.menu.js');
+
+/** The full profile's sections, fetched the first time a card shows `variant="full"`. */
+let fullModule: typeof import('./persona-card.sections.js') | undefined;
+let fullLoading: Promise<unknown> | undefined;
+const loadFull = () =>
+  (fullLoading ??= import('./persona-card.sections.js').then((module) => {
+    fullModule = module;
+  }));
+
+/** How long a confirmation ("Copied as Markdown.") stays on the card. */
+const STATUS_MS = 5000;
 
 /** Detail of `persona-load`. */
 export interface PersonaLoadDetail {
@@ -50,17 +66,24 @@ type View =
  *   one of `network`, `timeout`, `http`, `data`, `not-found`, `config`.
  *
  * @csspart base - The card's box.
- * @csspart header - Avatar, app and name.
+ * @csspart header - Avatar, app, pid, counts, name and the actions button.
  * @csspart image - The avatar.
- * @csspart app - The app name line.
+ * @csspart app - The app name and pid line.
+ * @csspart counts - Comments and validations (counts of 0 are left out).
  * @csspart title - The persona's name (a heading).
  * @csspart identity - The summary paragraph.
  * @csspart aha - The aha moment quotation.
- * @csspart meta - Counts and date.
- * @csspart actions - The action buttons.
+ * @csspart meta - The date it was last updated.
  * @csspart button - Every button.
+ * @csspart menu-button - The "⋯" button opening the actions menu.
+ * @csspart menu - The actions menu (a popover: Copy as Markdown, Download JSON, Suggest an edit).
+ * @csspart menu-item - An entry of the actions menu.
+ * @csspart status - The confirmation of an action ("Copied as Markdown."), shown over the card for a few seconds.
+ * @csspart contents - The full variant's list of its sections.
+ * @csspart contents-link - A link of the contents list.
  * @csspart section - A section of the full variant.
  * @csspart section-heading - A section's heading.
+ * @csspart show-all-button - "Show all N" / "Show fewer" under a long list.
  * @csspart skeleton - The loading placeholder.
  * @csspart problem - The error, not-found and not-configured message box.
  * @csspart retry-button - The Retry button.
@@ -84,6 +107,9 @@ type View =
  * @cssprop [--persona-radius=12px] - Corner radius.
  * @cssprop [--persona-space=16px] - Inner padding.
  * @cssprop [--persona-clamp-lines=5] - Lines shown of long text before "More".
+ * @cssprop [--persona-sticky-top=16px] - In `full` on wide cards, where the sticky contents column stops
+ *   below the top of the viewport (make room for your page's sticky header); also the space kept above
+ *   a section the contents list jumps to.
  * @cssprop [--persona-skeleton-height=400px] - Space reserved while loading (640px for `full`); set it to
  *   your cards' usual height so the page does not shift when they load.
  */
@@ -151,8 +177,18 @@ export class PersonaCard extends LitElement {
    */
   @property({ attribute: 'strings', converter: stringsConverter }) strings?: PersonaStringsOverride;
 
+  /**
+   * Whether the card's own controls (the actions button, links, "More", "Suggest an edit")
+   * are in the page's Tab order. Set it to `false` when the card sits in a container that
+   * provides its own keyboard model (e.g. a grid moving between cards with the arrow keys):
+   * the controls keep working by pointer and by script, and the card is no Tab stop.
+   * @prop tabbable
+   */
+  @property({ attribute: false }) tabbable = true;
+
   /** What the last Copy / Download did, for the status line. */
   @state() private status = '';
+  #statusTimer?: ReturnType<typeof setTimeout>;
 
   #data = new PersonaDataController(this);
   #l10n = new LocalizeController(this);
@@ -160,6 +196,12 @@ export class PersonaCard extends LitElement {
   #clamp = new ClampController(this);
   /** The suggest-an-edit dialog. */
   #editor = new SuggestEditController(this);
+  /** The actions menu's behaviour, once its module is in. */
+  #menu?: ActionsMenu;
+  /** Styles of the modules loaded on demand (full profile, menu), adopted beside the card's own. */
+  #lateStyles: CSSResult[] = [];
+  /** The full profile's state (lists opened, section being read), once its module is in. */
+  #full?: FullProfile;
   #given?: Persona | PersonaError;
   /** Why the persona set from JS is invalid (the parser's words). */
   #invalid = '';
@@ -176,8 +218,16 @@ export class PersonaCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A grid reuses its cards for other personas: no "More" state carries over.
-    if (this.hasUpdated && (changed.has('persona') || changed.has('personaId'))) this.#clamp.reset();
+    // A grid reuses its cards for other personas: no "More" or "Show all" state carries over.
+    if (this.hasUpdated && (changed.has('persona') || changed.has('personaId'))) {
+      this.#clamp.reset();
+      this.#full?.reset();
+      this.status = '';
+    }
+    if (this.variant === 'full' && !this.#full) {
+      if (fullModule) this.#adoptFull(fullModule);
+      else void loadFull().then(() => this.requestUpdate());
+    }
     if (changed.has('persona')) {
       if (this.persona === undefined || this.persona === null) {
         this.#given = undefined;
@@ -192,7 +242,46 @@ export class PersonaCard extends LitElement {
     }
   }
 
+  /** The full profile's controller and styles, when its module has arrived. */
+  #adoptFull(module: typeof import('./persona-card.sections.js')) {
+    this.#full = new module.FullProfile(this);
+    this.#adoptStyles(module.fullStyles);
+  }
+
+  #adoptStyles(styles: CSSResult) {
+    this.#lateStyles.push(styles);
+    adoptStyles(this.renderRoot as ShadowRoot, [...PersonaCard.elementStyles, ...this.#lateStyles]);
+  }
+
+  /** The pointer or focus reached the actions button: fetch what the menu and its items need. */
+  #prepareMenu = () => {
+    void loadExports();
+    return loadMenu().then(async (module) => {
+      if (this.#menu || !this.isConnected) return;
+      this.#adoptStyles(module.menuStyles);
+      this.#menu = new module.ActionsMenu(this);
+      this.requestUpdate();
+      await this.updateComplete;
+    });
+  };
+
+  /** A click before the menu's code is in (no pointer came first): open once it is, in place and filled. */
+  #onMenuClick = (event: Event) => {
+    if (this.#menu) return;
+    event.preventDefault();
+    void this.#prepareMenu().then(() => {
+      const menu = this.renderRoot.querySelector<HTMLElement>('#actions-menu');
+      if (menu?.isConnected && !menu.matches(':popover-open')) menu.showPopover();
+    });
+  };
+
   #view(): View {
+    const view = this.#viewOfData();
+    // In full, the skeleton stays until the sections' code is in.
+    return view.status === 'persona' && this.variant === 'full' && !this.#full ? { status: 'loading' } : view;
+  }
+
+  #viewOfData(): View {
     if (this.#given instanceof PersonaError) return { status: 'error', error: this.#given };
     if (this.#given) return { status: 'persona', persona: this.#given };
 
@@ -300,7 +389,7 @@ export class PersonaCard extends LitElement {
       <p class="problem-detail">${detail}</p>
       ${retryable
         ? html`<div class="actions">
-            <button part="button retry-button" @click=${this.retry}>${common.retry}</button>
+            <button part="button retry-button" tabindex=${this.#tab} @click=${this.retry}>${common.retry}</button>
           </div>`
         : nothing}
     </div>`;
@@ -313,17 +402,25 @@ export class PersonaCard extends LitElement {
     return this.#l10n.strings.common.pagingStopped(state.collection.personas.length, this.#l10n.num);
   }
 
+  /** `tabindex` of the card's controls: out of the Tab order when not `tabbable`. */
+  get #tab() {
+    return this.tabbable ? nothing : -1;
+  }
+
   /** Long text, clamped with "More" (see ClampController). */
   #clampable = (key: string, text: string, className: string, part: string) =>
-    this.#clamp.render(key, text, className, part, this.#l10n.strings.card);
+    this.#clamp.render(key, text, className, part, this.#l10n.strings.card, this.tabbable);
 
   #renderPersona(persona: Persona) {
     const { fields, card } = this.#l10n.strings;
     const app = appLabel(persona);
     const level = this.headingLevel;
     const name = persona.url
-      ? html`<a href=${persona.url} rel="noopener noreferrer" target="_blank" part="link">${persona.name}</a>`
+      ? html`<a href=${persona.url} rel="noopener noreferrer" target="_blank" part="link" tabindex=${this.#tab}
+          >${persona.name}</a
+        >`
       : persona.name;
+    const contributing = Boolean(this.#contributeAction());
     return html`<article part="base" class="card" aria-label=${persona.name}>
       <header part="header">
         ${persona.image
@@ -339,12 +436,11 @@ export class PersonaCard extends LitElement {
               height="48"
             />`
           : nothing}
-        <div>
-          ${app
-            ? html`<p part="app" class="app" dir="auto">${app} <span class="pid">· ${persona.pid}</span></p>`
-            : nothing}
-          ${heading(level, name, 'title', 'title', true)}
+        <div class="heading-block">
+          <p part="app" class="app" dir="auto">${app ? `${app} · ` : nothing}<span class="pid">${persona.pid}</span></p>
+          ${this.#renderCounts(persona)} ${heading(level, name, 'title', 'title', true)}
         </div>
+        ${this.#renderMenu(persona, contributing)}
       </header>
       ${this.#clampable('identity', persona.identity, 'identity', 'identity')}
       ${persona.aha_moment
@@ -353,52 +449,20 @@ export class PersonaCard extends LitElement {
             <blockquote dir="auto">${persona.aha_moment}</blockquote>
           </figure>`
         : nothing}
-      ${this.variant === 'full'
-        ? renderSections(persona, {
+      ${this.variant === 'full' && this.#full
+        ? this.#full.render(persona, {
             strings: this.#l10n.strings,
+            num: this.#l10n.num,
             level: level + 1,
-            contributing: Boolean(this.#contributeAction()),
+            contributing,
+            tabbable: this.tabbable,
             clampable: this.#clampable,
             edit: this.#editor.open,
+            heading,
           })
         : nothing}
-      ${this.#renderMeta(persona)} ${this.#renderActions(persona)}
-    </article>`;
-  }
-
-  #renderMeta(persona: Persona) {
-    const { card } = this.#l10n.strings;
-    const num = this.#l10n.num;
-    const facts: string[] = [];
-    if (persona.comment_count !== undefined) facts.push(card.comments(persona.comment_count, num));
-    if (persona.validation_count !== undefined) facts.push(card.validations(persona.validation_count, num));
-    const updated = persona.updated_at ? new Date(persona.updated_at) : undefined;
-    return html`<p part="meta" class="meta">
-      ${facts.map((fact) => html`<span>${fact}</span>`)}
-      ${updated
-        ? html`<span
-            >${card.updated}
-            <time datetime=${persona.updated_at!}
-              >${this.#l10n.date(updated)}</time
-            ></span
-          >`
-        : nothing}
-    </p>`;
-  }
-
-  #renderActions(persona: Persona) {
-    const { card } = this.#l10n.strings;
-    const contributing = Boolean(this.#contributeAction());
-    return html`<div part="actions" class="actions" @pointerenter=${loadExports} @focusin=${loadExports}>
-        ${contributing && this.variant === 'compact'
-          ? html`<button part="button suggest-button" @click=${(event: Event) => this.#editor.open(event, '', 'correct')}>
-              ${card.suggestEdit}
-            </button>`
-          : nothing}
-        <button part="button" @click=${() => this.#copyMarkdown(persona)}>${card.copyMarkdown}</button>
-        <button part="button" @click=${() => this.#downloadJson(persona)}>${card.downloadJson}</button>
-      </div>
-      <p class="status ${this.status ? 'has-status' : ''}" role="status">${this.status}</p>
+      ${this.#renderMeta(persona)}
+      <p part="status" class="status ${this.status ? 'has-status' : ''}" role="status">${this.status}</p>
       ${contributing
         ? this.#editor.render(persona, {
             strings: this.#l10n.strings,
@@ -407,7 +471,78 @@ export class PersonaCard extends LitElement {
             src: this.#data.endpoint ?? '',
             theme: this.theme,
           })
-        : nothing}`;
+        : nothing}
+    </article>`;
+  }
+
+  /** Comments and validations, as the library's own cards show them; a count of 0 says nothing. */
+  #renderCounts(persona: Persona) {
+    const { card } = this.#l10n.strings;
+    const num = this.#l10n.num;
+    const facts: string[] = [];
+    if (persona.comment_count) facts.push(card.comments(persona.comment_count, num));
+    if (persona.validation_count) facts.push(card.validations(persona.validation_count, num));
+    return facts.length
+      ? html`<p part="counts" class="counts">${facts.map((fact) => html`<span>${fact}</span>`)}</p>`
+      : nothing;
+  }
+
+  #renderMeta(persona: Persona) {
+    if (!persona.updated_at) return nothing;
+    return html`<p part="meta" class="meta">
+      <span
+        >${this.#l10n.strings.card.updated}
+        <time datetime=${persona.updated_at}>${this.#l10n.date(new Date(persona.updated_at))}</time></span
+      >
+    </p>`;
+  }
+
+  /** The "⋯" button and its popover, filled by the menu's module (persona-card.menu.ts). */
+  #renderMenu(persona: Persona, contributing: boolean) {
+    const label = this.#l10n.strings.card.actions(persona.name);
+    return html`<button
+        id="actions-button"
+        part="button menu-button"
+        class="menu-button"
+        aria-label=${label}
+        title=${label}
+        aria-haspopup="menu"
+        aria-expanded=${this.#menu?.open ? 'true' : 'false'}
+        aria-controls="actions-menu"
+        popovertarget="actions-menu"
+        tabindex=${this.#tab}
+        @pointerenter=${this.#prepareMenu}
+        @focus=${this.#prepareMenu}
+        @click=${this.#onMenuClick}
+      >
+        ⋯
+      </button>
+      <div id="actions-menu" part="menu" class="menu" role="menu" aria-labelledby="actions-button" popover="auto">
+        ${this.#menu?.render(this.#menuItems(persona, contributing)) ?? nothing}
+      </div>`;
+  }
+
+  #menuItems(persona: Persona, contributing: boolean): MenuItem[] {
+    const { card } = this.#l10n.strings;
+    const items: MenuItem[] = [
+      { label: card.copyMarkdown, run: () => void this.#copyMarkdown(persona) },
+      { label: card.downloadJson, run: () => void this.#downloadJson(persona) },
+    ];
+    if (contributing) {
+      items.push({
+        label: card.suggestEdit,
+        // The dialog gives focus back to its opener: the menu's button (the item is hidden by then).
+        run: (button) => void this.#editor.open({ currentTarget: button } as unknown as Event, '', 'correct'),
+      });
+    }
+    return items;
+  }
+
+  /** Shows (and announces) what an action did for a few seconds, over the card: its size never changes. */
+  #announce(status: string) {
+    clearTimeout(this.#statusTimer);
+    this.status = status;
+    this.#statusTimer = setTimeout(() => (this.status = ''), STATUS_MS);
   }
 
   #contributeAction(): string | undefined {
@@ -415,10 +550,10 @@ export class PersonaCard extends LitElement {
   }
 
   async #copyMarkdown(persona: Persona) {
-    this.status = await (await loadExports()).copyMarkdown(persona, this.#l10n.strings);
+    this.#announce(await (await loadExports()).copyMarkdown(persona, this.#l10n.strings));
   }
 
   async #downloadJson(persona: Persona) {
-    this.status = (await loadExports()).downloadJson(persona, this.#l10n.strings);
+    this.#announce((await loadExports()).downloadJson(persona, this.#l10n.strings));
   }
 }
