@@ -438,8 +438,10 @@ describe('<persona-card>', () => {
       expect(getComputedStyle(base).backgroundColor).to.equal('rgb(13, 17, 23)');
     });
 
-    it('with theme="auto" (the default) follows prefers-color-scheme', async function () {
+    it('with theme="auto" (the default) on a `light dark` page follows prefers-color-scheme', async function () {
       await skipIn(this, ['firefox', 'webkit'], 'media emulation needs CDP, which only Chromium has');
+      // A page that paints nothing of its own and lets the system choose (test/theme.test.ts has the rest).
+      document.documentElement.style.colorScheme = 'light dark';
       const card = await withPersona(deep);
       expect(card.theme).to.equal('auto');
       try {
@@ -449,6 +451,7 @@ describe('<persona-card>', () => {
         expect(getComputedStyle(part(card, 'base')!).backgroundColor).to.equal('rgb(255, 255, 255)');
       } finally {
         await emulateMedia({ colorScheme: 'light' });
+        document.documentElement.style.colorScheme = '';
       }
     });
 

@@ -48,7 +48,7 @@ export interface ContributeFormAttributes {
   field?: PersonaField;
   /** Preset kind: `confirm`, `correct` (default), `extend` or `new`. */
   kind?: ContributionKind;
-  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. */
+  /** `light`, `dark`, or `auto` (default): as the page around it is painted, followed live. */
   theme?: 'light' | 'dark' | 'auto';
   /** Milliseconds to wait for the server before saying it did not answer. */
   timeout?: number;
@@ -62,7 +62,7 @@ export interface ContributeFormAttributes {
 export interface ContributionReviewAttributes {
   /** Base URL of the persona API (the one serving `/api/personas`), e.g. `/api` or `https://personas.example.com/api`. */
   endpoint?: string;
-  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. */
+  /** `light`, `dark`, or `auto` (default): as the page around it is painted, followed live. */
   theme?: 'light' | 'dark' | 'auto';
   /** The review API's bearer token. A property only: never reflected to an attribute. */
   token?: string;
@@ -80,7 +80,7 @@ export interface PersonaCardAttributes {
   'persona-id'?: string;
   /** `compact` (default): the essentials. `full`: every field present, with headings. */
   variant?: 'compact' | 'full';
-  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. */
+  /** `light`, `dark`, or `auto` (default): as the page around it is painted, followed live. */
   theme?: 'light' | 'dark' | 'auto';
   /** Heading level of the persona's name (1–6); section headings go one deeper. */
   'heading-level'?: number;
@@ -112,7 +112,7 @@ export interface PersonaGridAttributes {
   'contribute-action'?: string;
   /** Passed to every card: the heading level of a persona's name. */
   'heading-level'?: number;
-  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. */
+  /** `light`, `dark`, or `auto` (default): as the page around it is painted, followed live. */
   theme?: 'light' | 'dark' | 'auto';
   /** Hides the toolbar and count: a fixed, curated grid (preset with `query`, `app`, `sort`). */
   'no-controls'?: boolean;

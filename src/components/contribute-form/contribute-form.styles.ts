@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { whenDark } from '../../styles/shared.js';
 
 /**
  * Styles of `<contribute-form>`. Colours come from the card's `themeTokens`
@@ -12,16 +13,10 @@ export const formStyles = css`
     --_control-border: var(--persona-control-border, #818b98);
     --_success: var(--persona-success, #1a7f37);
   }
-  :host([theme='dark']) {
+  ${whenDark(css`
     --_control-border: var(--persona-control-border, #656c76);
     --_success: var(--persona-success, #3fb950);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light']):not([theme='dark'])) {
-      --_control-border: var(--persona-control-border, #656c76);
-      --_success: var(--persona-success, #3fb950);
-    }
-  }
+  `)}
   .base {
     position: relative;
     background: var(--_bg);

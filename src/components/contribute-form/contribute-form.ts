@@ -7,6 +7,7 @@ import { toPersonaError } from '../../data/errors.js';
 import type { Persona } from '../../data/types.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
+import { ThemeController } from '../../controllers/theme.js';
 import { formStrings } from '../../i18n/form-strings.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
@@ -93,6 +94,9 @@ type Phase =
  */
 export class ContributeForm extends LitElement {
   static version = VERSION;
+  static {
+    this.addInitializer((element) => new ThemeController(element as ContributeForm));
+  }
   static override styles = [themeTokens, hostStyles, formStyles, selectStyles];
 
   /**
@@ -128,7 +132,8 @@ export class ContributeForm extends LitElement {
   @property() kind: ContributionKind = 'correct';
 
   /**
-   * `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`.
+   * `light`, `dark`, or `auto` (default): as the page around it is painted (its `color-scheme`, else
+   * its background, else the system's preference), followed live when the page switches.
    * @attr theme
    */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
