@@ -47,6 +47,9 @@ export const formStyles = css`
     margin: 0 0 4px;
     font-weight: 600;
   }
+  .fixed-persona {
+    padding-block: 8px;
+  }
   .optional {
     font-weight: 400;
     color: var(--_muted);
