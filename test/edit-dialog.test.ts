@@ -150,7 +150,10 @@ describe('suggest-an-edit dialog', () => {
       // No box inside the box: the form's own border and padding are gone.
       const base = formOf(card).shadowRoot!.querySelector('[part~="base"]')!;
       expect(getComputedStyle(base).borderTopWidth).to.equal('0px');
-      expect(text.getBoundingClientRect().width).to.be.greaterThan(300);
+      // The text box is as wide as the dialog's body (its padding aside); it was ~270 px inside the form's box.
+      const padding = parseFloat(getComputedStyle(body).paddingInlineStart) * 2;
+      expect(text.getBoundingClientRect().width).to.be.closeTo(body.clientWidth - padding, 1);
+      expect(text.getBoundingClientRect().width).to.be.greaterThan(290);
       expect(text.value).to.equal('Grow and keep accounts.');
       await expect(card).to.be.accessible();
     });

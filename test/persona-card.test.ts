@@ -445,10 +445,11 @@ describe('<persona-card>', () => {
       const card = await withPersona(deep);
       expect(card.theme).to.equal('auto');
       try {
+        const background = () => getComputedStyle(part(card, 'base')!).backgroundColor;
         await emulateMedia({ colorScheme: 'dark' });
-        expect(getComputedStyle(part(card, 'base')!).backgroundColor).to.equal('rgb(13, 17, 23)');
+        await waitUntil(() => background() === 'rgb(13, 17, 23)', 'did not turn dark');
         await emulateMedia({ colorScheme: 'light' });
-        expect(getComputedStyle(part(card, 'base')!).backgroundColor).to.equal('rgb(255, 255, 255)');
+        await waitUntil(() => background() === 'rgb(255, 255, 255)', 'did not turn light');
       } finally {
         await emulateMedia({ colorScheme: 'light' });
         document.documentElement.style.colorScheme = '';

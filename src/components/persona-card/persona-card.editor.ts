@@ -13,9 +13,9 @@ type EditorHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | 
  */
 export const editorStyles = css`
   dialog {
-    width: min(640px, calc(100vw - 24px));
-    max-height: calc(100vh - 24px);
-    max-height: calc(100dvh - 24px);
+    width: min(640px, calc(100vw - 16px));
+    max-height: calc(100vh - 16px);
+    max-height: calc(100dvh - 16px);
     padding: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
