@@ -61,7 +61,7 @@ const CORE = [
   /node_modules\/(lit\/decorators|@lit\/reactive-element\/decorators\/(base|property|state))\.js$/,
   /node_modules\/@lit\/context\/lib\/(create-context|context-request-event|controllers\/context-consumer)\.js$/,
   /node_modules\/zod\//,
-  /src\/(data\/(client|parse|schema|json|errors)|controllers\/(localize|persona-data|provider-context)|i18n\/(strings|errors)|styles\/shared|internal\/define-element|version)\.ts$/,
+  /src\/(data\/(client|parse|schema|json|errors)|controllers\/(localize|persona-data|provider-context|theme)|i18n\/(strings|errors)|styles\/shared|internal\/define-element|version)\.ts$/,
 ];
 const isCore = (id: string) => CORE.some((pattern) => pattern.test(id));
 

@@ -30,6 +30,8 @@ async function requests(key: string): Promise<unknown[]> {
 }
 
 const dialogOf = (card: PersonaCard) => card.shadowRoot!.querySelector('dialog')!;
+/** The dialog is there once its code has loaded (on first use). */
+const isOpen = (card: PersonaCard) => Boolean(card.shadowRoot!.querySelector('dialog')?.open);
 const formOf = (card: PersonaCard) => dialogOf(card).querySelector<ContributeForm>('contribute-form')!;
 const inForm = <T extends Element = HTMLElement>(card: PersonaCard, selector: string) =>
   formOf(card).shadowRoot!.querySelector<T>(selector);
@@ -41,7 +43,7 @@ async function open(card: PersonaCard, label: RegExp) {
   )!;
   button.focus();
   button.click();
-  await waitUntil(() => dialogOf(card).open && customElements.get('contribute-form'), 'dialog did not open');
+  await waitUntil(() => isOpen(card) && customElements.get('contribute-form'), 'dialog did not open');
   await waitUntil(() => card.shadowRoot!.activeElement === formOf(card), 'focus did not reach the form', { timeout: 3000 });
   return formOf(card);
 }

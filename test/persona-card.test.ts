@@ -387,7 +387,7 @@ describe('<persona-card>', () => {
       const button = buttons(card)[0]!;
       button.focus();
       button.click();
-      await waitUntil(() => dialog(card).open, 'dialog did not open');
+      await waitUntil(() => dialog(card)?.open, 'dialog did not open');
       expect(dialog(card).matches(':modal')).to.equal(true);
       expect(form(card).getAttribute('persona-id')).to.equal('GLUE-001');
       expect(form(card).getAttribute('kind')).to.equal('correct');
@@ -410,7 +410,7 @@ describe('<persona-card>', () => {
       await card.updateComplete;
       expect(buttons(card).map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Suggest an edit to Goals']);
       buttons(card)[0]!.click();
-      await waitUntil(() => dialog(card).open);
+      await waitUntil(() => dialog(card)?.open);
       expect(form(card).getAttribute('field')).to.equal('goals');
       dialog(card).close();
       await waitUntil(() => !dialog(card).querySelector('contribute-form'), 'form stayed after closing');
@@ -419,7 +419,7 @@ describe('<persona-card>', () => {
       expect(invitations.map((b) => b.textContent!.trim())).to.include.members(['Profile', 'Job to be done', 'Frustrations']);
       expect(invitations.map((b) => b.textContent!.trim())).not.to.include('Goals');
       invitations.find((b) => b.textContent!.trim() === 'Frustrations')!.click();
-      await waitUntil(() => dialog(card).open);
+      await waitUntil(() => dialog(card)?.open);
       expect(form(card).getAttribute('field')).to.equal('frustrations');
       expect(form(card).getAttribute('kind')).to.equal('extend');
     });

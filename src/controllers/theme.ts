@@ -26,11 +26,10 @@ function watchPage(): MediaQueryList {
   if (system) return system;
   system = matchMedia('(prefers-color-scheme: dark)');
   system.addEventListener('change', recheck);
+  // Called when the first element in `auto` connects, so <body> exists.
   const observer = new MutationObserver(recheck);
-  const observe = () => [document.documentElement, document.body].forEach((el) => el && observer.observe(el, { attributes: true }));
-  observe();
-  // A script in <head> runs before <body> exists; a late stylesheet can change a background.
-  addEventListener('DOMContentLoaded', observe);
+  for (const el of [document.documentElement, document.body]) observer.observe(el, { attributes: true });
+  // A stylesheet that arrives late can change a background.
   addEventListener('load', recheck);
   return system;
 }
@@ -42,10 +41,10 @@ const up = (node: Element): Element | null =>
 /** Lightness (0–1) of a computed colour, or undefined when it is (mostly) see-through. */
 function lightness(color: string): number | undefined {
   const [a = 0, b = 0, c = 0, alpha = 1] = (color.replace(/^color\(\S+/, '').match(/[\d.]+/g) ?? []).map(Number);
-  if (!/\d/.test(color) || alpha < 0.5) return undefined;
-  if (color.startsWith('ok')) return a; // oklab()/oklch(): L is 0–1
-  if (color.startsWith('lab') || color.startsWith('lch')) return a / 100;
-  return (0.2126 * a + 0.7152 * b + 0.0722 * c) / (color.startsWith('rgb') ? 255 : 1);
+  if (alpha < 0.5) return undefined;
+  // rgb() 0–255, color(srgb) 0–1; oklab()/oklch() give L 0–1, lab()/lch() L 0–100.
+  if (color[0] === 'r' || color[0] === 'c') return (0.2126 * a + 0.7152 * b + 0.0722 * c) / (color[0] === 'r' ? 255 : 1);
+  return color[0] === 'o' ? a : a / 100;
 }
 
 /** Whether the page behind `host` is painted dark. */
@@ -67,7 +66,7 @@ export function pageIsDark(host: Element): boolean {
 /** Sets the element's `dark` state from its `theme` and, for `auto`, from the page. */
 export class ThemeController implements ReactiveController {
   readonly #host: Themed;
-  readonly #states?: CustomStateSet | undefined;
+  #states?: CustomStateSet;
   /** The `theme` the state was last set for. */
   #theme?: string;
 
@@ -75,9 +74,9 @@ export class ThemeController implements ReactiveController {
     this.#host = host;
     host.addController(this);
     try {
-      if (CSS.supports('selector(:state(dark))')) this.#states = host.attachInternals().states;
+      this.#states = host.attachInternals().states;
     } catch {
-      // Another part of the element attached internals already: the attribute stands in.
+      // Internals attached elsewhere already: the attribute stands in.
     }
   }
 
@@ -99,8 +98,12 @@ export class ThemeController implements ReactiveController {
     const host = this.#host;
     const theme = (this.#theme = host.theme);
     const dark = theme === 'dark' || (theme !== 'light' && pageIsDark(host));
-    if (!this.#states) host.toggleAttribute('data-persona-dark', dark);
-    else if (dark) this.#states.add('dark');
-    else this.#states.delete('dark');
+    try {
+      // Engines without custom states (or with only the old `--dark` form) throw here.
+      this.#states!.delete('dark');
+      if (dark) this.#states!.add('dark');
+    } catch {
+      host.toggleAttribute('data-persona-dark', dark);
+    }
   }
 }

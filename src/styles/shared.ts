@@ -1,4 +1,4 @@
-import { css, type CSSResult } from 'lit';
+import { css, type CSSResult, type CSSResultGroup } from 'lit';
 
 /**
  * Rules for a dark element: `theme="dark"`, or `auto` on a dark page (the
@@ -6,14 +6,7 @@ import { css, type CSSResult } from 'lit';
  * where custom states are missing: one rule each, as an engine drops a rule
  * whose selector it does not know).
  */
-export const whenDark = (tokens: CSSResult) => css`
-  :host(:state(dark)) {
-    ${tokens}
-  }
-  :host([data-persona-dark]) {
-    ${tokens}
-  }
-`;
+export const whenDark = (tokens: CSSResult) => css`:host(:state(dark)){${tokens}}:host([data-persona-dark]){${tokens}}`;
 
 /** The dark palette, written once. */
 const darkTokens = css`
@@ -32,7 +25,8 @@ const darkTokens = css`
  * `--_*` copies hold the theme's defaults so a host can override any one.
  * Colours are GitHub Primer's, which meet WCAG AA on their backgrounds.
  */
-export const themeTokens = css`
+export const themeTokens: CSSResultGroup = [
+  css`
   :host {
     --_bg: var(--persona-bg, #ffffff);
     --_fg: var(--persona-fg, #1f2328);
@@ -46,8 +40,9 @@ export const themeTokens = css`
     --_font: var(--persona-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color-scheme: light;
   }
-  ${whenDark(darkTokens)}
-`;
+`,
+  whenDark(darkTokens),
+];
 
 /** What every element's root shares: a reset against the host page's CSS, focus, hiding. */
 export const hostStyles = css`

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, type CSSResultGroup } from 'lit';
 import { whenDark } from '../../styles/shared.js';
 
 /**
@@ -8,15 +8,20 @@ import { whenDark } from '../../styles/shared.js';
  * background, which the card's decorative `--persona-border` does not reach)
  * and the success accent.
  */
-export const formStyles = css`
+const darkTokens = css`
+  --_control-border: var(--persona-control-border, #656c76);
+  --_success: var(--persona-success, #3fb950);
+`;
+
+const lightTokens = css`
   :host {
     --_control-border: var(--persona-control-border, #818b98);
     --_success: var(--persona-success, #1a7f37);
   }
-  ${whenDark(css`
-    --_control-border: var(--persona-control-border, #656c76);
-    --_success: var(--persona-success, #3fb950);
-  `)}
+`;
+
+/** The layout: one literal without `${…}`, so the build minifies it (build/minify-css-literals.ts). */
+const layout = css`
   .base {
     position: relative;
     background: var(--_bg);
@@ -419,3 +424,5 @@ export const formStyles = css`
     }
   }
 `;
+
+export const formStyles: CSSResultGroup = [lightTokens, whenDark(darkTokens), layout];

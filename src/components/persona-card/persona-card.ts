@@ -12,7 +12,7 @@ import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
 import { cardStyles } from './persona-card.styles.js';
 import { ClampController } from './persona-card.clamp.js';
-import { SuggestEditController, editorStyles } from './persona-card.editor.js';
+import { SuggestEditController } from './persona-card.editor.js';
 import { heading, renderSections } from './persona-card.sections.js';
 
 /**
@@ -93,7 +93,7 @@ export class PersonaCard extends LitElement {
   static {
     this.addInitializer((element) => new ThemeController(element as PersonaCard));
   }
-  static override styles = [themeTokens, hostStyles, skeletonStyles, cardStyles, editorStyles];
+  static override styles = [themeTokens, hostStyles, skeletonStyles, cardStyles];
 
   /**
    * URL of the persona collection. Without it the card uses the enclosing
