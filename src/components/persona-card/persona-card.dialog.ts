@@ -7,7 +7,7 @@ import { adoptStyles, css, html, nothing, type LitElement, type TemplateResult }
 import '../contribute-form/contribute-form.define.js';
 import type { PersonaField } from '../../data/contribution.js';
 import type { Persona } from '../../data/types.js';
-import type { EditorOptions, SuggestEditController } from './persona-card.editor.js';
+import type { PersonaStrings, PersonaStringsOverride } from '../../i18n/strings.js';
 import type { EditKind } from './persona-card.sections.js';
 
 /**
@@ -75,17 +75,38 @@ export const dialogStyles = css`
   }
 `;
 
+/** What the dialog's `<contribute-form>` is given, from the card. */
+export interface EditorOptions {
+  strings: PersonaStrings;
+  /** The card's own `strings` override, passed on to the form. */
+  overrides: PersonaStringsOverride | undefined;
+  /** URL the contribution is POSTed to. */
+  action: string;
+  /** The persona endpoint ('' when the persona was set from JavaScript). */
+  src: string;
+  theme: string;
+}
+
+/** The card's side of the dialog (SuggestEditController, which loads this module). */
+export interface CardEditor {
+  readonly host: LitElement;
+  /** The field being edited ('' for the whole persona), while the dialog is open. */
+  editing?: { field: string; kind: EditKind } | undefined;
+  /** The button that opened the dialog: focus goes back to it. */
+  opener?: HTMLElement | undefined;
+}
+
 /** Cards whose shadow root has the dialog's styles. */
 const styled = new WeakSet<LitElement>();
 
-const dialogOf = (editor: SuggestEditController) => editor.host.renderRoot.querySelector('dialog');
+const dialogOf = (editor: CardEditor) => editor.host.renderRoot.querySelector('dialog');
 
 /**
  * Opens the modal dialog about `field` ('' for the whole persona). Focus goes to the first
  * input that needs something, not to ×. Escape closes it (the dialog's own behaviour);
  * closing returns focus to `opener`.
  */
-export async function openDialog(editor: SuggestEditController, opener: HTMLElement, field: string, kind: EditKind): Promise<void> {
+export async function openDialog(editor: CardEditor, opener: HTMLElement, field: string, kind: EditKind): Promise<void> {
   const { host } = editor;
   if (!styled.has(host)) {
     styled.add(host);
@@ -107,7 +128,7 @@ export async function openDialog(editor: SuggestEditController, opener: HTMLElem
   if (dialog.open && (active === dialog || active?.matches('.close'))) form?.focus();
 }
 
-function closed(editor: SuggestEditController, event: Event): void {
+function closed(editor: CardEditor, event: Event): void {
   // `close` arrives a task later; the dialog may have been opened again meanwhile.
   if ((event.target as HTMLDialogElement).open) return;
   if (editor.editing) {
@@ -118,7 +139,7 @@ function closed(editor: SuggestEditController, event: Event): void {
 }
 
 /** The dialog: a header (title, ×) that stays, and a body that scrolls, holding the form. */
-export function renderDialog(editor: SuggestEditController, persona: Persona, options: EditorOptions): TemplateResult {
+export function renderDialog(editor: CardEditor, persona: Persona, options: EditorOptions): TemplateResult {
   const { fields, card } = options.strings;
   const { editing } = editor;
   const label = editing?.field ? fields[editing.field as PersonaField] ?? editing.field : '';

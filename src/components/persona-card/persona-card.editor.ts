@@ -1,26 +1,14 @@
 import { nothing, type LitElement, type TemplateResult } from 'lit';
 import type { Persona } from '../../data/types.js';
-import type { PersonaStrings, PersonaStringsOverride } from '../../i18n/strings.js';
+import type { CardEditor, EditorOptions } from './persona-card.dialog.js';
 import type { EditKind } from './persona-card.sections.js';
-
-/** What the dialog's `<contribute-form>` is given, from the card. */
-export interface EditorOptions {
-  strings: PersonaStrings;
-  /** The card's own `strings` override, passed on to the form. */
-  overrides: PersonaStringsOverride | undefined;
-  /** URL the contribution is POSTed to. */
-  action: string;
-  /** The persona endpoint ('' when the persona was set from JavaScript). */
-  src: string;
-  theme: string;
-}
 
 /**
  * The suggest-an-edit dialog of a card. All of it but this (template, styles, opening and
  * closing, and the form) is loaded on first use (persona-card.dialog.ts), so a page of
  * read-only cards never pays for it.
  */
-export class SuggestEditController {
+export class SuggestEditController implements CardEditor {
   readonly host: LitElement;
   /** The dialog's code, once loaded. */
   dialog?: typeof import('./persona-card.dialog.js');
