@@ -166,7 +166,7 @@ describe('embed height and words', () => {
       expect(text).to.contain('src= to the embed URL');
       expect(text).not.to.contain('persona-provider');
       expect(text).not.to.contain('<meta');
-      const form = await fixture<ContributeForm>(html`<contribute-form kind="new"></contribute-form>`);
+      const form = await fixture<ContributeForm>(html`<contribute-form kind="new" no-draft-storage></contribute-form>`);
       const send = form.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[name="text"]')!;
       send.value = 'A persona for embed tests.';
       send.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
