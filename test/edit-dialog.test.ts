@@ -5,7 +5,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { skipIn } from './support/engine.js';
+import { engine } from './support/engine.js';
 import '../src/define.js';
 import type { PersonaCard } from '../src/components/persona-card/persona-card.js';
 import type { ContributeForm } from '../src/components/contribute-form/contribute-form.js';
@@ -118,14 +118,16 @@ describe('suggest-an-edit dialog', () => {
   });
 
   describe('on a 375×667 phone', () => {
-    let before: { width: number; height: number };
-    beforeEach(async function () {
-      await skipIn(this, ['webkit'], 'WebKitWebDriver cannot resize the viewport');
+    let before: { width: number; height: number } | undefined;
+    beforeEach(async () => {
+      // WebKitWebDriver cannot resize the viewport: there the same checks run at the window's size.
+      if ((await engine()) === 'webkit') return;
       before = { width: innerWidth, height: innerHeight };
       await setViewport({ width: 375, height: 667 });
     });
     afterEach(async () => {
       if (before) await setViewport(before);
+      before = undefined;
     });
 
     it('keeps title and × in view after a failed send; only the body scrolls; the inputs use the width', async () => {
@@ -147,7 +149,7 @@ describe('suggest-an-edit dialog', () => {
       expect(inViewport(dialog.querySelector('.dialog-title')!)).to.equal(true);
       expect(inViewport(dialog.querySelector('button.close')!)).to.equal(true);
       const body = dialog.querySelector<HTMLElement>('.dialog-body')!;
-      expect(body.scrollHeight).to.be.greaterThan(body.clientHeight);
+      if (innerHeight <= 667) expect(body.scrollHeight).to.be.greaterThan(body.clientHeight);
       expect(dialog.scrollTop).to.equal(0);
       // No box inside the box: the form's own border and padding are gone.
       const base = formOf(card).shadowRoot!.querySelector('[part~="base"]')!;
