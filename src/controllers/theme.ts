@@ -26,9 +26,9 @@ function watchPage(): MediaQueryList {
   if (system) return system;
   system = matchMedia('(prefers-color-scheme: dark)');
   system.addEventListener('change', recheck);
-  // Called when the first element in `auto` connects, so <body> exists.
+  // Called when the first element in `auto` connects: <body> exists, unless it sits in <head>.
   const observer = new MutationObserver(recheck);
-  for (const el of [document.documentElement, document.body]) observer.observe(el, { attributes: true });
+  for (const el of [document.documentElement, document.body]) if (el) observer.observe(el, { attributes: true });
   // A stylesheet that arrives late can change a background.
   addEventListener('load', recheck);
   return system;
