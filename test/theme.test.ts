@@ -82,6 +82,9 @@ describe('theme="auto" follows the host page', () => {
     const els = await elements();
     await allAre(els, 'dark');
     expect(cardBackground(els[0]!)).to.equal('rgb(13, 17, 23)');
+    // Chromium, Firefox ESR and WebKitGTK all have custom states: the fallback attribute stays unused.
+    expect(els.map((el) => el.matches(':state(dark)'))).to.deep.equal([true, true, true, true]);
+    expect(els.some((el) => el.hasAttribute('data-persona-dark'))).to.equal(false);
   });
 
   it('follows the page when it toggles a class, a data attribute or a style, without re-mount', async () => {
