@@ -63,7 +63,7 @@ const CORE = [
   /node_modules\/zod\//,
   // The decorators' helper: otherwise a file of its own, found only once an element's chunk has arrived.
   /^\0@oxc-project\+runtime@[^/]+\/helpers\/esm\/decorate\.js$/,
-  /src\/(data\/(client|parse|schema|json|errors)|controllers\/(localize|persona-data|provider-context)|i18n\/(strings|errors)|styles\/shared|internal\/define-element|version)\.ts$/,
+  /src\/(data\/(client|parse|schema|json|errors)|controllers\/(localize|persona-data|provider-context|theme)|i18n\/(strings|errors)|styles\/shared|internal\/define-element|version)\.ts$/,
 ];
 const isCore = (id: string) => CORE.some((pattern) => pattern.test(id));
 

@@ -2,8 +2,16 @@
  * The embed's allow-list: the link chooses the view, the deployer of
  * embed.html chooses where it may fetch from and post to.
  */
-import { expect } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/define.js';
+import type { PersonaCard } from '../src/components/persona-card/persona-card.js';
+import type { ContributeForm } from '../src/components/contribute-form/contribute-form.js';
+import { embedStrings } from '../src/i18n/embed-strings.js';
+import { setDefaultStrings } from '../src/i18n/page-strings.js';
 import {
+  EMBED_MIN_HEIGHT,
+  reportHeight,
+  type EmbedResizeMessage,
   EMBED_ALLOW_META,
   EMBED_REFUSED_MESSAGE,
   createEmbeddedElement,
@@ -101,6 +109,73 @@ describe('embed allow-list', () => {
         expect(element.textContent).to.equal(EMBED_REFUSED_MESSAGE);
         expect(element.textContent).not.to.contain('evil');
       });
+    }
+  });
+});
+
+describe('embed height and words', () => {
+  /** A parent window that records what it is told. */
+  function parent() {
+    const messages: EmbedResizeMessage[] = [];
+    return { messages, target: { postMessage: (message: EmbedResizeMessage) => messages.push(message) } as unknown as Window };
+  }
+
+  it('reports no height before the element has rendered, then its real height', async () => {
+    const { messages, target } = parent();
+    let render!: () => void;
+    const rendered = new Promise<void>((resolve) => (render = resolve));
+    const stop = reportHeight(target, rendered);
+    try {
+      await aTimeout(100);
+      expect(messages).to.deep.equal([]);
+      const card = await fixture<PersonaCard>(
+        html`<persona-card .persona=${{ pid: 'E-1', name: 'Embedded', identity: 'Shown in an iframe.' }}></persona-card>`,
+      );
+      render();
+      await waitUntil(() => messages.length > 0, 'no height reported');
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      expect(messages[0]).to.deep.equal({ type: 'persona-widgets:resize', height: Math.max(height, EMBED_MIN_HEIGHT) });
+      expect(messages[0]!.height).to.be.at.least(card.getBoundingClientRect().height);
+    } finally {
+      stop();
+    }
+  });
+
+  it('never reports less than a sensible minimum', async () => {
+    const { messages, target } = parent();
+    // The test page is taller than that; the smallest embed (a one-line refusal) is not.
+    const tiny = document.createElement('style');
+    tiny.textContent = 'html { height: 2px; overflow: hidden } body { display: none }';
+    document.head.append(tiny);
+    const stop = reportHeight(target);
+    try {
+      await waitUntil(() => messages.length > 0, 'no height reported');
+      expect(messages[0]!.height).to.equal(EMBED_MIN_HEIGHT);
+    } finally {
+      stop();
+      tiny.remove();
+    }
+  });
+
+  it('tells the reader to fix the embed URL, not to add a provider or a meta', async () => {
+    setDefaultStrings(embedStrings);
+    try {
+      const card = await fixture<PersonaCard>(html`<persona-card persona-id="APP-074"></persona-card>`);
+      await waitUntil(() => card.shadowRoot!.querySelector('[part~="problem"]'), 'no problem shown');
+      const text = card.shadowRoot!.querySelector('[part~="problem"]')!.textContent!;
+      expect(text).to.contain('src= to the embed URL');
+      expect(text).not.to.contain('persona-provider');
+      expect(text).not.to.contain('<meta');
+      const form = await fixture<ContributeForm>(html`<contribute-form kind="new" no-draft-storage></contribute-form>`);
+      const send = form.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[name="text"]')!;
+      send.value = 'A persona for embed tests.';
+      send.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await form.updateComplete;
+      form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+      await waitUntil(() => form.shadowRoot!.querySelector('#failure'), 'no failure shown');
+      expect(form.shadowRoot!.querySelector('#failure')!.textContent).to.contain('action=');
+    } finally {
+      setDefaultStrings();
     }
   });
 });

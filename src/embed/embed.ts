@@ -21,7 +21,10 @@
  * allowed, the embed renders no element and fetches nothing: it shows a plain
  * refusal instead.
  */
+import type { ReactiveElement } from 'lit';
 import '../define.js';
+import { embedStrings } from '../i18n/embed-strings.js';
+import { setDefaultStrings } from '../i18n/page-strings.js';
 
 /** The message the parent receives whenever the content's height changes. */
 export interface EmbedResizeMessage {
@@ -154,26 +157,40 @@ function refusal(): HTMLElement {
   return message;
 }
 
-/** Posts the document's height to the parent on every change (iframe auto-resize). */
-export function reportHeight(target: Window = window.parent): () => void {
+/** The smallest height reported: an iframe never collapses to a sliver. */
+export const EMBED_MIN_HEIGHT = 120;
+
+/**
+ * Posts the document's height to the parent on every change (iframe auto-resize),
+ * starting once `rendered` settles (the element's first render: its content, its
+ * skeleton or its error), so the parent never sees the empty page's 2 px.
+ */
+export function reportHeight(target: Pick<Window, 'postMessage'> = window.parent, rendered: Promise<unknown> = Promise.resolve()): () => void {
   let last = -1;
+  let stopped = false;
   const post = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    const height = Math.max(EMBED_MIN_HEIGHT, Math.ceil(document.documentElement.getBoundingClientRect().height));
     if (height === last) return;
     last = height;
     // The height is not secret, so any parent may read it; parents must check our origin.
     target.postMessage({ type: 'persona-widgets:resize', height } satisfies EmbedResizeMessage, '*');
   };
+  // Its first callback comes after layout, with the rendered height.
   const observer = new ResizeObserver(post);
-  observer.observe(document.documentElement);
-  post();
-  return () => observer.disconnect();
+  void rendered.finally(() => stopped || observer.observe(document.documentElement));
+  return () => {
+    stopped = true;
+    observer.disconnect();
+  };
 }
 
 if (document.body?.dataset.personaEmbed !== undefined) {
+  // Help in the elements' messages points at the embed URL, the only thing a reader can change.
+  setDefaultStrings(embedStrings);
   const element = createEmbeddedElement(location.search);
   const theme = element.getAttribute('theme');
   if (theme) document.documentElement.dataset.theme = theme;
   document.body.append(element);
-  if (window.parent !== window) reportHeight();
+  const rendered = (element as Partial<ReactiveElement>).updateComplete;
+  if (window.parent !== window) reportHeight(window.parent, rendered);
 }

@@ -66,6 +66,7 @@ export const formStrings: PersonaStrings['form'] = {
     field: 'Choose which part of the persona this is about.',
     textEmpty: 'Write at least one character.',
     textRejected: 'The server did not accept this text. Check it, then send it again.',
+    textUnchanged: 'This is the current text. Change what is wrong, or choose “Confirm” if it is right.',
     textLong: (max) => `Keep it to ${max} characters or fewer.`,
     role: (max) => `Keep your role to ${max} characters or fewer.`,
     experience: (max) => `Keep this to ${max} characters or fewer.`,

@@ -180,6 +180,8 @@ export interface PersonaStrings {
       textLong: (max: number, num: FormatNumber) => string;
       /** The server refused a text the form's own checks accept (its reasons are never shown). */
       textRejected: string;
+      /** "Correct" sent with the current items unchanged. */
+      textUnchanged: string;
       role: (max: number, num: FormatNumber) => string;
       experience: (max: number, num: FormatNumber) => string;
       email: string;

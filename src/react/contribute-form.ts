@@ -35,10 +35,12 @@ export type ContributeFormProps = WrapperProps<
   | 'personaId'
   | 'field'
   | 'kind'
+  | 'fixedPersona'
   | 'theme'
   | 'timeout'
   | 'noDraftStorage'
-  | 'strings',
+  | 'strings'
+  | 'persona',
   ContributeFormEvents
 >;
 
@@ -63,11 +65,12 @@ export const ContributeForm: Wrapper<ContributeFormProps> = renderAttributesOnSe
     personaId: 'persona-id',
     field: 'field',
     kind: 'kind',
+    fixedPersona: 'fixed-persona',
     theme: 'theme',
     timeout: 'timeout',
     noDraftStorage: 'no-draft-storage',
     strings: 'strings',
   },
   // The props only the browser can apply: objects and event callbacks.
-  ['onContributeSubmit', 'onContributeSuccess', 'onContributeError'],
+  ['persona', 'onContributeSubmit', 'onContributeSuccess', 'onContributeError'],
 );

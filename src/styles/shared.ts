@@ -1,9 +1,14 @@
-import { css } from 'lit';
+import { css, type CSSResult, type CSSResultGroup } from 'lit';
 
 /**
- * The dark palette, written once: `theme="dark"` applies it, and so does the
- * system's dark mode when `theme` is `auto` (unset).
+ * Rules for a dark element: `theme="dark"`, or `auto` on a dark page (the
+ * element's `dark` state, set by ThemeController; the attribute stands in
+ * where custom states are missing: one rule each, as an engine drops a rule
+ * whose selector it does not know).
  */
+export const whenDark = (tokens: CSSResult) => css`:host(:state(dark)){${tokens}}:host([data-persona-dark]){${tokens}}`;
+
+/** The dark palette, written once. */
 const darkTokens = css`
   --_bg: var(--persona-bg, #0d1117);
   --_fg: var(--persona-fg, #f0f6fc);
@@ -20,7 +25,8 @@ const darkTokens = css`
  * `--_*` copies hold the theme's defaults so a host can override any one.
  * Colours are GitHub Primer's, which meet WCAG AA on their backgrounds.
  */
-export const themeTokens = css`
+export const themeTokens: CSSResultGroup = [
+  css`
   :host {
     --_bg: var(--persona-bg, #ffffff);
     --_fg: var(--persona-fg, #1f2328);
@@ -34,15 +40,9 @@ export const themeTokens = css`
     --_font: var(--persona-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color-scheme: light;
   }
-  :host([theme='dark']) {
-    ${darkTokens}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light']):not([theme='dark'])) {
-      ${darkTokens}
-    }
-  }
-`;
+`,
+  whenDark(darkTokens),
+];
 
 /** What every element's root shares: a reset against the host page's CSS, focus, hiding. */
 export const hostStyles = css`

@@ -48,7 +48,9 @@ export interface ContributeFormAttributes {
   field?: PersonaField;
   /** Preset kind: `confirm`, `correct` (default), `extend` or `new`. */
   kind?: ContributionKind;
-  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. */
+  /** The persona is the one of `persona-id` and cannot be changed: it is shown as text, not as an input, and "New persona" is not offered. The card's suggest-an-edit dialog sets it. */
+  'fixed-persona'?: boolean;
+  /** `light`, `dark`, or `auto` (default): as the page around it is painted (its `color-scheme`, else its background, else the system's preference), followed live when the page switches. */
   theme?: 'light' | 'dark' | 'auto';
   /** Milliseconds to wait for the server before saying it did not answer. */
   timeout?: number;
@@ -56,13 +58,15 @@ export interface ContributeFormAttributes {
   'no-draft-storage'?: boolean;
   /** Replaces any of the form's words: any part of the `PersonaStrings` table (e.g. `{ form: { send: 'Beitrag senden' } }`), nested groups may be partial. Wins over the provider's `strings` and `setDefaultStrings()`. As an attribute: JSON of plain-text keys only. */
   strings?: PersonaStringsOverride;
+  /** The persona of `persona-id` as an object (a card passes its own), so its name and current values are there without fetching. Validated like endpoint data. */
+  persona?: unknown;
 }
 
 /** `<contribution-review>`'s attributes, plus its object properties. */
 export interface ContributionReviewAttributes {
   /** Base URL of the persona API (the one serving `/api/personas`), e.g. `/api` or `https://personas.example.com/api`. */
   endpoint?: string;
-  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. */
+  /** `light`, `dark`, or `auto` (default): as the page around it is painted (its `color-scheme`, else its background, else the system's preference), followed live when the page switches. */
   theme?: 'light' | 'dark' | 'auto';
   /** The review API's bearer token. A property only: never reflected to an attribute. */
   token?: string;
@@ -80,7 +84,7 @@ export interface PersonaCardAttributes {
   'persona-id'?: string;
   /** `compact` (default): the essentials. `full`: every field present, with headings. */
   variant?: 'compact' | 'full';
-  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. */
+  /** `light`, `dark`, or `auto` (default): as the page around it is painted (its `color-scheme`, else its background, else the system's preference), followed live when the page switches. */
   theme?: 'light' | 'dark' | 'auto';
   /** Heading level of the persona's name (1–6); section headings go one deeper. */
   'heading-level'?: number;
@@ -114,7 +118,7 @@ export interface PersonaGridAttributes {
   'contribute-action'?: string;
   /** Passed to every card: the heading level of a persona's name. */
   'heading-level'?: number;
-  /** `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`. */
+  /** `light`, `dark`, or `auto` (default): as the page around it is painted (its `color-scheme`, else its background, else the system's preference), followed live when the page switches. */
   theme?: 'light' | 'dark' | 'auto';
   /** Hides the toolbar and count: a fixed, curated grid (preset with `query`, `app`, `sort`). */
   'no-controls'?: boolean;

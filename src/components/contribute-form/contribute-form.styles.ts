@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, type CSSResultGroup } from 'lit';
+import { whenDark } from '../../styles/shared.js';
 
 /**
  * Styles of `<contribute-form>`. Colours come from the card's `themeTokens`
@@ -7,21 +8,20 @@ import { css } from 'lit';
  * background, which the card's decorative `--persona-border` does not reach)
  * and the success accent.
  */
-export const formStyles = css`
+const darkTokens = css`
+  --_control-border: var(--persona-control-border, #656c76);
+  --_success: var(--persona-success, #3fb950);
+`;
+
+const lightTokens = css`
   :host {
     --_control-border: var(--persona-control-border, #818b98);
     --_success: var(--persona-success, #1a7f37);
   }
-  :host([theme='dark']) {
-    --_control-border: var(--persona-control-border, #656c76);
-    --_success: var(--persona-success, #3fb950);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light']):not([theme='dark'])) {
-      --_control-border: var(--persona-control-border, #656c76);
-      --_success: var(--persona-success, #3fb950);
-    }
-  }
+`;
+
+/** The layout: one literal without `${…}`, so the build minifies it (build/minify-css-literals.ts). */
+const layout = css`
   .base {
     position: relative;
     background: var(--_bg);
@@ -51,6 +51,9 @@ export const formStyles = css`
     padding: 0;
     margin: 0 0 4px;
     font-weight: 600;
+  }
+  .fixed-persona {
+    padding-block: 8px;
   }
   .optional {
     font-weight: 400;
@@ -421,3 +424,5 @@ export const formStyles = css`
     }
   }
 `;
+
+export const formStyles: CSSResultGroup = [lightTokens, whenDark(darkTokens), layout];

@@ -51,6 +51,8 @@ export interface FormView {
   personas: readonly Persona[];
   persona: (pid: string) => Persona | undefined;
   on: FormHandlers;
+  /** The persona is given and cannot be changed (`fixed-persona`). */
+  fixed: boolean;
 }
 
 export interface FormHandlers {
@@ -162,7 +164,7 @@ function kinds(v: FormView) {
   >
     <legend part="label">${s.kindLegend}</legend>
     <div class="kinds">
-      ${CONTRIBUTION_KINDS.map(
+      ${CONTRIBUTION_KINDS.filter((kind) => !v.fixed || kind !== 'new').map(
         (kind) => html`<label class="kind">
           <input part="input" type="radio" name="kind" .value=${kind} .checked=${live(v.values.kind === kind)} />
           <span>
@@ -219,7 +221,19 @@ function textInput(v: FormView, field: TextInput) {
   </div>`;
 }
 
+/** The given persona, as text: nothing to type or choose. */
+function fixedPersona(v: FormView) {
+  const pid = v.values.pid.trim();
+  const persona = v.persona(pid);
+  const app = persona && appLabel(persona);
+  return html`<div part="field" class="field">
+    <p part="label" class="label">${v.strings.form.inputs.pid}</p>
+    <p part="fixed-persona" class="fixed-persona" dir="auto">${persona ? `${persona.name}${app ? ` · ${app}` : ''} · ` : ''}${pid}</p>
+  </div>`;
+}
+
 function personaPicker(v: FormView) {
+  if (v.fixed) return fixedPersona(v);
   const s = v.strings.form;
   const state = v.data;
   const personas = v.personas;

@@ -5,8 +5,12 @@ import { isHoneypotFilled, type Contribution, type ContributionErrors } from '..
 import type { ContributionKind, PersonaField } from '../../data/contribution.js';
 import { toPersonaError } from '../../data/errors.js';
 import type { Persona } from '../../data/types.js';
+import { fieldToText } from '../../data/export.js';
+import { parsePersona } from '../../data/parse.js';
+import { PERSONA_FIELD_MODEL } from '../../data/schema.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
+import { ThemeController } from '../../controllers/theme.js';
 import { formStrings } from '../../i18n/form-strings.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
@@ -69,6 +73,7 @@ type Phase =
  * @csspart error - The message under an invalid field.
  * @csspart summary - The list of problems shown when sending fails validation.
  * @csspart current - The read-only current value of the chosen field.
+ * @csspart fixed-persona - The persona, as text, with `fixed-persona`.
  * @csspart counter - The "123 / 5000" character counter.
  * @csspart submit-button - The Send button.
  * @csspart button - Every button.
@@ -93,6 +98,9 @@ type Phase =
  */
 export class ContributeForm extends LitElement {
   static version = VERSION;
+  static {
+    this.addInitializer((element) => new ThemeController(element as ContributeForm));
+  }
   static override styles = [themeTokens, hostStyles, formStyles, selectStyles];
 
   /**
@@ -128,7 +136,22 @@ export class ContributeForm extends LitElement {
   @property() kind: ContributionKind = 'correct';
 
   /**
-   * `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`.
+   * The persona is the one of `persona-id` and cannot be changed: it is shown as text, not as an
+   * input, and "New persona" is not offered. The card's suggest-an-edit dialog sets it.
+   * @attr fixed-persona
+   */
+  @property({ attribute: 'fixed-persona', type: Boolean }) fixedPersona = false;
+
+  /**
+   * The persona of `persona-id` as an object (a card passes its own), so its name and current
+   * values are there without fetching. Validated like endpoint data.
+   * @prop persona
+   */
+  @property({ attribute: false }) persona?: unknown;
+
+  /**
+   * `light`, `dark`, or `auto` (default): as the page around it is painted (its `color-scheme`, else
+   * its background, else the system's preference), followed live when the page switches.
    * @attr theme
    */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
@@ -172,8 +195,13 @@ export class ContributeForm extends LitElement {
   #l10n = new LocalizeController(this, { form: formStrings });
   #draft = new DraftController(this, {
     values: () => this.values,
-    pristine: () => INPUT_ORDER.every((name) => this.values[name] === this.#presets()[name]),
+    pristine: () =>
+      INPUT_ORDER.every((name) => this.values[name] === this.#presets()[name] || (name === 'text' && this.values.text === this.#prefilled)),
   });
+  /** `persona`, validated. */
+  #given?: Persona;
+  /** The text the form last started "Correct" from (the field's current items), '' when none. */
+  #prefilled = '';
   /** A send is in progress (set synchronously: a double click sends once). */
   #busy = false;
   /** A contribution the host took over with preventDefault(), until it reports back. */
@@ -264,6 +292,10 @@ export class ContributeForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('persona')) {
+      const given = this.persona == null ? undefined : parsePersona(this.persona);
+      this.#given = given && !('skipped' in given) ? given : undefined;
+    }
     const key = draftKey(this.#data.contributeAction(this.action), this.personaId);
     if (key !== this.#draft.key) {
       // A different action or persona has its own draft; this one is saved first.
@@ -278,7 +310,51 @@ export class ContributeForm extends LitElement {
     } else if ((changed.has('kind') || changed.has('personaId') || changed.has('field')) && !this.#draft.touched) {
       this.values = this.#presets();
     }
+    this.#keepFixed();
+    this.#prefill();
     if ((changed as PropertyValues).has('values')) this.#updateCounterMessage();
+  }
+
+  /** With `fixed-persona`, what is sent is always about that persona (also from an older draft). */
+  #keepFixed(): void {
+    const pid = this.personaId?.trim() ?? '';
+    if (!this.fixedPersona || !pid) return;
+    const { values } = this;
+    if (values.pid !== pid || values.kind === 'new') {
+      this.values = { ...values, pid, kind: values.kind === 'new' ? 'correct' : values.kind };
+    }
+  }
+
+  /**
+   * What "Correct" on a list starts from: the current items, one per line, so nobody retypes
+   * the list. Filled when the choice (or the data) changes and the text is empty or still the
+   * previous start; never over anything typed, nor again after the user emptied it.
+   */
+  #prefill(): void {
+    const start = this.#startingText(this.values);
+    const { text } = this.values;
+    const empty = text === '' && start !== '' && (start !== this.#prefilled || !this.#draft.touched);
+    if (text !== start && (empty || (text !== '' && text === this.#prefilled))) this.values = { ...this.values, text: start };
+    this.#prefilled = start;
+  }
+
+  #startingText({ kind, pid, field }: DraftValues): string {
+    if (kind !== 'correct' || !field) return '';
+    const type = PERSONA_FIELD_MODEL[field].kind;
+    const persona = type === 'text' || type === 'profile' ? undefined : this.#persona(pid);
+    if (!persona) return '';
+    if (type === 'tags') return persona.tags?.join('\n') ?? '';
+    return fieldToText(persona, field, this.#l10n.strings)?.replace(/^• /gm, '') ?? '';
+  }
+
+  /**
+   * Focuses the first input that still needs something: with persona and field preset (as from
+   * a card), the text.
+   */
+  override focus(options?: FocusOptions): void {
+    const { values } = this;
+    const needed = visibleInputs(values.kind).find((name) => (name === 'pid' || name === 'field') && !values[name].trim());
+    focusInput(this.renderRoot, needed ?? 'text', options);
   }
 
   protected override updated(): void {
@@ -306,7 +382,8 @@ export class ContributeForm extends LitElement {
   /** The persona with that pid, also while its page is still being validated (the source looks ahead). */
   #persona = (pid: string): Persona | undefined => {
     const wanted = pid.trim();
-    return wanted ? this.#data.source?.persona(wanted) : undefined;
+    if (!wanted) return undefined;
+    return this.#given?.pid === wanted ? this.#given : this.#data.source?.persona(wanted);
   };
 
   #onEdit(event: Event): void {
@@ -353,7 +430,12 @@ export class ContributeForm extends LitElement {
     const complete =
       state.status === 'ready' && !state.collection.next && !state.collection.validating && state.collection.personas.length > 0;
     const known = complete ? this.#persona : undefined;
-    return validateInputs(this.values, website, submittedAt, this.#l10n.strings, this.#l10n.num, known);
+    const checked = validateInputs(this.values, website, submittedAt, this.#l10n.strings, this.#l10n.num, known);
+    // "Correct" with the list as it is would change nothing: say so rather than send it.
+    const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const start = flat(this.#startingText(this.values));
+    if (checked.errors['text'] || !start || flat(this.values.text) !== start) return checked;
+    return { errors: { ...checked.errors, text: this.#l10n.strings.form.invalid.textUnchanged }, input: checked.input };
   }
 
   async #submit(): Promise<void> {
@@ -498,7 +580,7 @@ export class ContributeForm extends LitElement {
       ...(phase.name === 'failed' ? { failure: phase.error } : phase.name === 'sent' ? { sent: phase } : {}),
       ...(this.notice ? { notice: this.notice } : {}),
       draftState: this.#draft.state, data: this.#data.state, personas: this.#personas(),
-      persona: this.#persona, on: this.#on,
+      persona: this.#persona, on: this.#on, fixed: this.fixedPersona && Boolean(this.personaId?.trim()),
     });
   }
 }

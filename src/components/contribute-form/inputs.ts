@@ -152,12 +152,12 @@ export function splitErrors(errors: ContributionErrors, kind: ContributionKind) 
 }
 
 /** Focuses an input (for the kinds, the checked radio). */
-export function focusInput(root: ParentNode, name: InputName): void {
+export function focusInput(root: ParentNode, name: InputName, options?: FocusOptions): void {
   const target =
     name === 'kind'
       ? (root.querySelector<HTMLElement>('input[name="kind"]:checked') ?? root.querySelector<HTMLElement>('input[name="kind"]'))
       : root.querySelector<HTMLElement>(`[name="${name}"]`);
-  target?.focus();
+  target?.focus(options);
 }
 
 /** Whether focus is inside `host`, or nowhere (it was on a button that went away). */

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VERSION } from '../../version.js';
+import { ThemeController } from '../../controllers/theme.js';
 import { hostStyles, themeTokens } from '../../styles/shared.js';
 import { reviewStyles } from './contribution-review.styles.js';
 
@@ -129,6 +130,9 @@ function show(value: unknown): string {
  */
 export class ContributionReview extends LitElement {
   static version = VERSION;
+  static {
+    this.addInitializer((element) => new ThemeController(element as ContributionReview));
+  }
   static override styles = [themeTokens, hostStyles, reviewStyles];
 
   /**
@@ -139,7 +143,8 @@ export class ContributionReview extends LitElement {
   @property() endpoint = '/api';
 
   /**
-   * `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`.
+   * `light`, `dark`, or `auto` (default): as the page around it is painted (its `color-scheme`, else
+   * its background, else the system's preference), followed live when the page switches.
    * @attr theme
    */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';

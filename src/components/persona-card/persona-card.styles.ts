@@ -125,41 +125,6 @@ export const cardStyles = css`
   figure.aha {
     margin-inline: 0;
   }
-  dialog {
-    width: min(640px, calc(100vw - 32px));
-    max-height: calc(100vh - 32px);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-    font: inherit;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
-  }
-  .dialog-header {
-    display: flex;
-    justify-content: space-between;
-    align-items: flex-start;
-    gap: 12px;
-    margin-bottom: 12px;
-  }
-  .dialog-title {
-    margin: 0;
-    font-size: 1.125rem;
-  }
-  .dialog-subtitle {
-    display: block;
-    font-size: 0.875rem;
-    font-weight: 400;
-    color: var(--_muted);
-  }
-  button.close {
-    font-size: 1.25rem;
-    line-height: 1;
-    min-width: 32px;
-  }
   .meta {
     display: flex;
     flex-wrap: wrap;

@@ -6,6 +6,7 @@ import { describePersonaError } from '../../i18n/errors.js';
 import { appLabel, parsePersona } from '../../data/parse.js';
 import type { Persona, SkippedRecord } from '../../data/types.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
+import { ThemeController } from '../../controllers/theme.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
@@ -115,6 +116,9 @@ type View =
  */
 export class PersonaCard extends LitElement {
   static version = VERSION;
+  static {
+    this.addInitializer((element) => new ThemeController(element as PersonaCard));
+  }
   static override styles = [themeTokens, hostStyles, skeletonStyles, cardStyles];
 
   /**
@@ -137,7 +141,8 @@ export class PersonaCard extends LitElement {
   @property({ reflect: true }) variant: 'compact' | 'full' = 'compact';
 
   /**
-   * `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`.
+   * `light`, `dark`, or `auto` (default): as the page around it is painted (its `color-scheme`, else
+   * its background, else the system's preference), followed live when the page switches.
    * @attr theme
    */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController, stringsConverter } from '../../controllers/localize.js';
+import { ThemeController } from '../../controllers/theme.js';
 import { gridStrings } from '../../i18n/grid-strings.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
@@ -91,6 +92,9 @@ export interface PersonaGridLoadDetail {
  */
 export class PersonaGrid extends LitElement {
   static version = VERSION;
+  static {
+    this.addInitializer((element) => new ThemeController(element as PersonaGrid));
+  }
   static override styles = [themeTokens, hostStyles, skeletonStyles, gridStyles, selectStyles];
 
   /**
@@ -143,7 +147,8 @@ export class PersonaGrid extends LitElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
   /**
-   * `light`, `dark`, or `auto` (default) to follow `prefers-color-scheme`.
+   * `light`, `dark`, or `auto` (default): as the page around it is painted (its `color-scheme`, else
+   * its background, else the system's preference), followed live when the page switches.
    * @attr theme
    */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
