@@ -302,10 +302,10 @@ describe('persona-grid profile and reading path', () => {
       await closed(grid);
       // Back to the entry before (the profile's own entry stays ahead, for Forward).
       await waitUntil(() => location.search === '?keep=1', `URL stayed ${location.search}`);
+      expect(focused(grid)).to.equal(0);
       history.forward();
       await opened(grid);
       expect(profilePid(grid)).to.equal('SEG-1');
-      expect(focused(grid)).to.equal(0);
     });
   });
 

@@ -237,6 +237,8 @@ export class PersonaGrid extends LitElement {
   #pushProfile = false;
   /** The open profile has its own history entry: closing it goes back. */
   #pushed = false;
+  /** Closing went back: the profile's entry keeps its URL (Forward opens it again). */
+  #wentBack = false;
   /** The sort orders of the last personas looked at. */
   #sortsOf?: { personas: readonly Persona[]; sorts: readonly SortOrder[] };
 
@@ -413,9 +415,10 @@ export class PersonaGrid extends LitElement {
     const urlChanged = (['query', 'app', 'sort', 'syncUrl', 'profile'] as const).some((key) =>
       (changed as Map<string, unknown>).has(key),
     );
-    const pushed = this.#url.updated(urlChanged, this.#pushProfile);
+    const pushed = this.#url.updated(urlChanged && !this.#wentBack, this.#pushProfile);
     if (this.#pushProfile) this.#pushed = pushed;
     this.#pushProfile = false;
+    this.#wentBack = false;
     this.#showProfile((changed as Map<string, unknown>).get('profile'));
   }
 
@@ -441,7 +444,10 @@ export class PersonaGrid extends LitElement {
     this.#pushed = false;
     this.profile = '';
     // Opened with a history entry of its own: leave it, as Back would.
-    if (back) history.back();
+    if (back) {
+      this.#wentBack = true;
+      history.back();
+    }
   }
 
   #announce(feed: Feed) {
