@@ -187,7 +187,7 @@ export const gridStyles = css`
   .profile {
     box-sizing: border-box;
     width: var(--persona-grid-profile-width, min(720px, 90vw));
-    max-width: 100vw;
+    max-width: 100%;
     height: 100%;
     max-height: none;
     margin: 0;
@@ -208,7 +208,7 @@ export const gridStyles = css`
   }
   @media (max-width: 600px) {
     .profile {
-      width: 100vw;
+      width: 100%;
       border: none;
     }
   }
