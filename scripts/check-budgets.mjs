@@ -36,15 +36,18 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * progressive first page) and the first-paint fixes: cards page 30,620, grid page 43,733, form
  * page 39,784, IIFE 53,374, npm entries card 29,798, grid 41,498, form 35,064, provider 18,953;
  * the autoloader 754 once it requests the core chunk alongside each element's chunk.
+ * Raised 2026-12-02 for the grid's reading path (issue 14: the profile side sheet, href-template,
+ * cancelable select, sort options from the data, the URL format): grid page 43,968 → 45,319,
+ * IIFE 53,375 → 54,848, npm grid entry 41,529 → 42,981; the cards page is unchanged (30,826).
  */
 const BUDGETS = {
   autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 800, target: undefined },
   cardsPage: { label: 'one script tag, page of cards: every script, gzip', budget: 31_000, target: 25_000 },
-  gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 44_200, target: undefined },
+  gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 45_800, target: undefined },
   formPage: { label: 'one script tag, page with a form: every script, gzip', budget: 40_200, target: undefined },
-  iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 53_900, target: undefined },
+  iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 55_400, target: undefined },
   card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 30_100, target: 25_000 },
-  grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 41_900, target: undefined },
+  grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 43_450, target: undefined },
   form: { label: 'contribute-form.js + Lit + zod, gzip', budget: 35_400, target: undefined },
   provider: { label: 'persona-provider.js + Lit + zod, gzip', budget: 19_150, target: undefined },
   requests: { label: 'endpoint requests, 50 cards + grid + form on one src', budget: 1, target: 1 },
