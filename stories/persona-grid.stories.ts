@@ -115,6 +115,12 @@ export const Profile: Story = {
  */
 export const LinksToHostPages: Story = {
   args: { 'href-template': '/personas/{pid}' },
+  parameters: {
+    // Each link is named by its persona's name, the card's visible title (WCAG 2.5.3 holds: "click
+    // The Segment Data Engineer" works by voice). axe's heuristic takes the whole card's text as the
+    // link's label; naming the link with all of it would make screen readers read every card twice.
+    a11y: { config: { rules: [{ id: 'label-content-name-mismatch', enabled: false }] } },
+  },
   play: async ({ canvasElement }) => {
     const grid = await loadedGrid(canvasElement, '83 personas');
     const first = items(grid)[0] as HTMLAnchorElement;

@@ -91,7 +91,7 @@ export interface PersonaGridLoadDetail {
  * @csspart grid - The list of cards.
  * @csspart item - One card's cell (focusable; with `href-template`, the card's link).
  * @csspart card - Each `<persona-card>` (style its insides with its own parts via the card).
- * @csspart profile - The profile side sheet (a `<dialog>`; style its `::backdrop` with `::part(profile)::backdrop`).
+ * @csspart profile - The profile side sheet (a modal `<dialog>`).
  * @csspart profile-title - The persona's name at the top of the profile.
  * @csspart profile-close - The profile's close button.
  * @csspart profile-card - The `variant="full"` `<persona-card>` in the profile.
