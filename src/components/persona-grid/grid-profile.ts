@@ -14,6 +14,7 @@ export function renderProfile(r: GridRender, actions: GridActions, persona: Pers
     class="profile"
     aria-labelledby="profile-title"
     @close=${actions.profileClosed}
+    @pointerdown=${actions.profilePress}
     @click=${actions.profileClick}
   >
     <div class="profile-header">

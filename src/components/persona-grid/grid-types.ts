@@ -98,7 +98,9 @@ export interface GridActions {
   closeProfile(): void;
   /** The profile dialog closed (Escape, or the close button). */
   profileClosed(): void;
-  /** A click in the profile dialog: on its backdrop, it closes. */
+  /** A press in the profile dialog (where a click began). */
+  profilePress(event: PointerEvent): void;
+  /** A click in the profile dialog: pressed and released on its backdrop, it closes. */
   profileClick(event: MouseEvent): void;
   /** Keeps the cards' own load and error events inside the grid. */
   stop(event: Event): void;

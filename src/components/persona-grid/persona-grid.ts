@@ -239,6 +239,8 @@ export class PersonaGrid extends LitElement {
   #pushed = false;
   /** Closing went back: the profile's entry keeps its URL (Forward opens it again). */
   #wentBack = false;
+  /** The last press in the profile dialog began on its backdrop (a text selection dragged out of it did not). */
+  #pressedBackdrop = false;
   /** The sort orders of the last personas looked at. */
   #sortsOf?: { personas: readonly Persona[]; sorts: readonly SortOrder[] };
 
@@ -613,9 +615,10 @@ export class PersonaGrid extends LitElement {
     },
     closeProfile: () => this.renderRoot.querySelector<HTMLDialogElement>('dialog.profile')?.close(),
     profileClosed: () => this.#closeProfile(),
+    profilePress: (event) => (this.#pressedBackdrop = event.target === event.currentTarget),
     profileClick: (event) => {
       // A click on the backdrop lands on the dialog itself (its content covers the rest).
-      if (event.target === event.currentTarget) (event.currentTarget as HTMLDialogElement).close();
+      if (this.#pressedBackdrop && event.target === event.currentTarget) (event.currentTarget as HTMLDialogElement).close();
     },
     // Each card announces its persona; the host hears the grid only.
     stop: (event) => {
