@@ -47,11 +47,16 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * list prefill and focus (~560 B). The cards page stayed flat (30,833): the card's dialog
  * (template, styles, opening) moved into the chunk it loads with the form on first use.
  * Measured: form page 40,964, IIFE 54,692, npm form 36,129; ~1 % headroom.
+ * Raised 2026-12-02 for the grid's reading path (issue 14: the profile side sheet, href-template,
+ * cancelable select, sort options from the data, the URL format): grid page 43,968 → 45,362,
+ * IIFE 53,375 → 54,884, npm grid entry 41,529 → 43,018; the cards page is flat (30,827 → 30,828:
+ * one byte of the autoloader's chunk names). Loading the profile lazily saved 300 bytes on the
+ * grid page but cost the cards page and the npm entry more (the dynamic-import helper): not done.
  */
 const BUDGETS = {
   autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 800, target: undefined },
   cardsPage: { label: 'one script tag, page of cards: every script, gzip', budget: 31_000, target: 25_000 },
-  gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 44_200, target: undefined },
+  gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 45_800, target: undefined },
   formPage: { label: 'one script tag, page with a form: every script, gzip', budget: 41_400, target: undefined },
   iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 59_800, target: undefined },
   card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 31_700, target: 25_000 },

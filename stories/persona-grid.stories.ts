@@ -18,6 +18,7 @@ interface GridArgs {
   'heading-level'?: number;
   'no-controls'?: boolean;
   'search-param'?: string;
+  'href-template'?: string;
   personas?: unknown;
   /** Not bound by the stories: the toolbar's Theme switch sets it. */
   theme?: 'light' | 'dark' | 'auto';
@@ -42,6 +43,7 @@ const meta = {
     heading-level=${ifDefined(args['heading-level'])}
     ?no-controls=${args['no-controls']}
     search-param=${ifDefined(args['search-param'])}
+    href-template=${ifDefined(args['href-template'])}
     .personas=${args.personas}
     @persona-select=${args.onPersonaSelect}
     @persona-grid-change=${args.onPersonaGridChange}
@@ -86,6 +88,44 @@ export const Default: Story = {
   play: async ({ canvasElement }) => {
     const grid = await loadedGrid(canvasElement, '83 personas');
     await expect(items(grid)).toHaveLength(12);
+  },
+};
+
+/**
+ * A card opens the persona's profile: a side sheet (a modal dialog; the whole width on phones)
+ * with the full card, the persona's name as its title and a Close button. Escape or Close shuts
+ * it and focus returns to the card. Under `sync-url` the open profile is in the page URL.
+ */
+export const Profile: Story = {
+  play: async ({ canvasElement, step }) => {
+    const grid = await loadedGrid(canvasElement, '83 personas');
+    const second = items(grid)[1]!;
+    await step('Click the second card', async () => second.click());
+    const dialog = await findInShadow<HTMLDialogElement>(grid, '[part~="profile"]');
+    await waitFor(() => expect(dialog.open).toBe(true));
+    await expect(inShadow(grid, '[part~="profile-title"]')!.textContent).toBe(second.getAttribute('aria-label'));
+    await expect(deepActiveElement()).toBe(inShadow(grid, '[part~="profile-close"]'));
+    await expect(dialog.querySelector('persona-card')?.getAttribute('variant')).toBe('full');
+  },
+};
+
+/**
+ * With `href-template` every card is a real link to the host's own page for its persona
+ * (`{pid}` URL-encoded: middle-click and "open in new tab" work); no profile opens in the grid.
+ */
+export const LinksToHostPages: Story = {
+  args: { 'href-template': '/personas/{pid}' },
+  parameters: {
+    // Each link is named by its persona's name, the card's visible title (WCAG 2.5.3 holds: "click
+    // The Segment Data Engineer" works by voice). axe's heuristic takes the whole card's text as the
+    // link's label; naming the link with all of it would make screen readers read every card twice.
+    a11y: { config: { rules: [{ id: 'label-content-name-mismatch', enabled: false }] } },
+  },
+  play: async ({ canvasElement }) => {
+    const grid = await loadedGrid(canvasElement, '83 personas');
+    const first = items(grid)[0] as HTMLAnchorElement;
+    await expect(first.tagName).toBe('A');
+    await expect(new URL(first.href).pathname).toMatch(/^\/personas\/APP-\d+$/);
   },
 };
 

@@ -673,7 +673,7 @@ describe('<persona-grid>', () => {
       await toggleApp(grid, 'Segment');
       await sortBy(grid, 'comments');
       await grid.updateComplete;
-      expect(location.search).to.equal('?keep=a%20b&flag&x=%7E&persona-grid=q=data+eng%26app=segment%26sort=comments');
+      expect(location.search).to.equal('?keep=a%20b&flag&x=%7E&persona-grid=q=data+eng;app=segment;sort=comments');
       expect(location.hash).to.equal('#section-2');
       const historyLength = history.length;
 
@@ -718,13 +718,17 @@ describe('<persona-grid>', () => {
   describe('view logic', () => {
     it('encodes and decodes the view', () => {
       const view = { query: 'a&b=c + d', apps: ['x', 'y'], sort: 'name' as const };
-      expect(decodeView(encodeView(view))).to.deep.equal(view);
+      expect(decodeView(encodeView(view))).to.deep.equal({ ...view, persona: '' });
+      const open = { ...view, query: '50%; off', persona: 'A;B' };
+      expect(encodeView(open)).to.equal('q=50%25%3B off;app=x,y;sort=name;persona=A%3BB');
+      expect(decodeView(encodeView(open))).to.deep.equal(open);
       expect(encodeView({ query: ' ', apps: [], sort: 'relevance' })).to.equal('');
-      expect(decodeView('sort=bogus&app=A,,b')).to.deep.equal({ query: '', apps: ['a', 'b'], sort: 'relevance' });
+      expect(decodeView('sort=bogus;app=A,,b;x')).to.deep.equal({ query: '', apps: ['a', 'b'], sort: 'relevance', persona: '' });
     });
 
     it('writes one parameter, byte for byte keeping the others', () => {
-      expect(writeParam('?a=1+2&b=%7E&c', 'pg', 'q=x y')).to.equal('?a=1+2&b=%7E&c&pg=q=x%20y');
+      expect(writeParam('?a=1+2&b=%7E&c', 'pg', 'q=x y;app=a,b')).to.equal('?a=1+2&b=%7E&c&pg=q=x+y;app=a,b');
+      expect(writeParam('', 'p g', 'q=a&b#c+d%')).to.equal('?p+g=q=a%26b%23c%2Bd%25');
       expect(writeParam('?pg=old&a=1', 'pg', 'q=new')).to.equal('?a=1&pg=q=new');
       expect(writeParam('?pg=old', 'pg', '')).to.equal('');
       expect(writeParam('?p%67=old&a', 'pg', '')).to.equal('?a');

@@ -222,6 +222,10 @@ describe('persona-widgets/react', () => {
       await cards[0]!.updateComplete;
       cards[0]!.shadowRoot!.querySelector<HTMLElement>('[part~="identity"]')!.click();
       expect(selects.map((d) => d.persona.pid)).to.deep.equal(['G-001']);
+      // The card opened its profile (a modal dialog): Escape closes it before typing in the grid.
+      await waitUntil(() => grid.shadowRoot!.querySelector('dialog')?.open, 'no profile');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !grid.shadowRoot!.querySelector('dialog'), 'the profile stayed open');
 
       const input = grid.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"], #q')!;
       input.focus();

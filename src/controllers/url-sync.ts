@@ -46,9 +46,11 @@ export function writeParam(search: string, name: string, value: string): string 
       }
     });
   if (value) {
-    // `=`, `,` and `+` (a space, read back either way) keep the link readable.
-    const encoded = encodeURIComponent(value).replace(/%(3D|2C|2B)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    keep.push(`${encodeURIComponent(name)}=${encoded}`);
+    // Encoded once, as URLSearchParams does (a space is `+`), but `=`, `,`, `;`, `:`, `@` and `/`
+    // stay readable: they mean nothing special inside a parameter's value.
+    const encode = (text: string) => new URLSearchParams({ x: text }).toString().slice(2);
+    const readable = encode(value).replace(/%(3D|2C|3B|3A|40|2F)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    keep.push(`${encode(name)}=${readable}`);
   }
   return keep.length ? `?${keep.join('&')}` : '';
 }
@@ -92,22 +94,29 @@ export class UrlSyncController implements ReactiveController {
     if (this.#options.param() !== undefined && this.#preset === undefined) this.restore();
   }
 
-  /** From `updated`: `changed` says whether the state (or the parameter's setting) changed in this update. */
-  updated(changed: boolean): void {
+  /**
+   * From `updated`: `changed` says whether the state (or the parameter's setting) changed in this
+   * update. With `push`, the new state gets a history entry of its own (Back returns to the one
+   * before); returns whether it did.
+   */
+  updated(changed: boolean, push = false): boolean {
     const param = this.#options.param();
-    if (param !== undefined && changed && !this.#firstUpdate) this.#write(param);
+    const pushed = param !== undefined && changed && !this.#firstUpdate && this.#write(param, push);
     this.#firstUpdate = false;
+    return pushed;
   }
 
-  #write(param: string) {
+  #write(param: string, push: boolean): boolean {
     let value = this.#options.read();
     // Back to the presets: no parameter. A default state that differs from the presets must say so.
     if (value === this.#preset) value = '';
     else if (!value) value = this.#options.explicitDefault;
-    if (value === (readParam(location.search, param) ?? '')) return;
+    if (value === (readParam(location.search, param) ?? '')) return false;
     const search = writeParam(location.search, param, value);
-    if (search !== location.search) {
-      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-    }
+    if (search === location.search) return false;
+    const url = `${location.pathname}${search}${location.hash}`;
+    if (push) history.pushState(history.state, '', url);
+    else history.replaceState(history.state, '', url);
+    return push;
   }
 }

@@ -34,10 +34,11 @@ export const gridStrings: PersonaStrings['grid'] = {
   noMatch: (query, apps) => `No personas${query ? ` match “${query}”` : ''}${apps ? ` in ${apps}` : ''}.`,
   noMatchHelp: 'Check the spelling, try fewer words, or clear the filters.',
   clearFilters: 'Clear filters',
-  keyHint: 'Arrow keys move between personas.',
+  keyHint: 'Arrow keys move between personas; Enter opens one.',
   moreFailed: 'More personas could not be loaded.',
   showing: (shown, total, num) => `Showing ${num(shown)} of ${num(total)}`,
   loadingMoreButton: 'Loading…',
   showMore: 'Show more',
+  closeProfile: 'Close',
   exportTitle: 'Personas',
 };

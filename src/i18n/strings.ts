@@ -122,6 +122,8 @@ export interface PersonaStrings {
     showing: (shown: number, total: number, num: FormatNumber) => string;
     loadingMoreButton: string;
     showMore: string;
+    /** The close button of a persona's profile (the side sheet a card opens). */
+    closeProfile: string;
     /** Title of a Markdown export. */
     exportTitle: string;
   };

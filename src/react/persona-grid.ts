@@ -25,7 +25,7 @@ export type {
 
 /** Event callbacks of `<PersonaGrid>`. */
 export interface PersonaGridEvents {
-  /** `persona-select`: A card was activated (click or Enter). Detail: `{ persona }`. */
+  /** `persona-select`: A card was activated (click, Enter or Space), before its profile opens or its link is followed. Detail: `{ persona }`. Cancelable: `preventDefault()` and the grid does neither (the host shows the persona its own way). */
   onPersonaSelect?: (event: CustomEvent<PersonaSelectDetail>) => void;
   /** `persona-grid-change`: The user changed the view. Detail: `{ query, apps, sort, count, total }`. */
   onPersonaGridChange?: (event: CustomEvent<PersonaGridChangeDetail>) => void;
@@ -49,6 +49,7 @@ export type PersonaGridProps = WrapperProps<
   | 'theme'
   | 'noControls'
   | 'syncUrl'
+  | 'hrefTemplate'
   | 'searchParam'
   | 'strings'
   | 'personas',
@@ -83,6 +84,7 @@ export const PersonaGrid: Wrapper<PersonaGridProps> = renderAttributesOnServer(
     theme: 'theme',
     noControls: 'no-controls',
     syncUrl: 'sync-url',
+    hrefTemplate: 'href-template',
     searchParam: 'search-param',
     strings: 'strings',
   },

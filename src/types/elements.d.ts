@@ -122,8 +122,10 @@ export interface PersonaGridAttributes {
   theme?: 'light' | 'dark' | 'auto';
   /** Hides the toolbar and count: a fixed, curated grid (preset with `query`, `app`, `sort`). */
   'no-controls'?: boolean;
-  /** Mirrors the view in the page URL under one parameter of its own, with `history.replaceState` (other parameters and the hash stay as they are), and restores it on load. The parameter is this attribute's value, else `persona-grid-<id>` when the grid has an id, else `persona-grid`. */
+  /** Mirrors the view in the page URL under one parameter of its own, with `history.replaceState` (other parameters and the hash stay as they are), and restores it on load: `?persona-grid=q=data+eng;app=glue,stripe;sort=name`. An open profile is in it too (`;persona=APP-074`), with a history entry of its own: Back closes it, and the link opens it. The parameter is this attribute's value, else `persona-grid-<id>` when the grid has an id, else `persona-grid`. */
   'sync-url'?: string | boolean;
+  /** Makes every card a link to the host's own page for its persona instead of opening the profile in the grid: `{pid}` is replaced by the persona's `pid`, URL-encoded (e.g. `/personas/{pid}`). Only http(s) links are made (a relative one resolves against the page); a template that gives anything else (`javascript:`…) is ignored and cards open the profile. */
+  'href-template'?: string;
   /** Server mode: the endpoint searches. The query is sent under this parameter name (e.g. `q`), with `app_id`, `sort` and `limit`; the endpoint answers `{ personas, total, next }`. */
   'search-param'?: string;
   /** Replaces any of the grid's words, and its cards' (they get these too): any part of the `PersonaStrings` table (e.g. `{ grid: { showMore: 'Mehr zeigen' } }`), nested groups may be partial. Wins over the provider's `strings` and `setDefaultStrings()`. As an attribute: JSON of plain-text keys only. */
@@ -170,7 +172,7 @@ export interface PersonaCardEvents {
 
 /** Events `<persona-grid>` fires. */
 export interface PersonaGridEvents {
-  /** A card was activated (click or Enter). Detail: `{ persona }`. */
+  /** A card was activated (click, Enter or Space), before its profile opens or its link is followed. Detail: `{ persona }`. Cancelable: `preventDefault()` and the grid does neither (the host shows the persona its own way). */
   'persona-select': CustomEvent<PersonaSelectDetail>;
   /** The user changed the view. Detail: `{ query, apps, sort, count, total }`. */
   'persona-grid-change': CustomEvent<PersonaGridChangeDetail>;

@@ -1,7 +1,7 @@
 /**
  * A keyboard-only walkthrough, as a person who cannot use a mouse would go:
- * grid search → a card → its actions menu → "Suggest an edit" → the form → send → Escape →
- * focus back where it was. Only Tab, arrows, Enter, Escape and typing.
+ * grid search → a card → its profile → "Help complete …" → the form → send →
+ * Escape → Escape → focus back on the card. Only Tab, arrows, Enter, Escape and typing.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -37,7 +37,7 @@ async function tabTo(pattern: RegExp, max = 40): Promise<string> {
   throw new Error(`Tab never reached ${pattern}; focus is on ${await focused()}`);
 }
 
-test('grid → card → suggest an edit → form → send → back, by keyboard alone', async () => {
+test('grid → card → profile → help complete → form → send → back, by keyboard alone', async () => {
   await tabTo(/^input\|/); // the search box
   await page.keyboard.type('segment data');
   // Ranked results: the two Segment data personas come first. Complete ones: while the index is still
@@ -69,17 +69,13 @@ test('grid → card → suggest an edit → form → send → back, by keyboard 
   const selected = await page.evaluate(() => (window as unknown as { selected: Promise<string> }).selected);
   assert.match(selected, /^APP-/);
 
-  // The card's actions menu: Enter opens it on its first item, End goes to "Suggest an edit",
-  // which opens the form in a modal dialog.
-  await tabTo(/^button\|Actions for /);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return element?.getAttribute('role') === 'menuitem';
-  });
-  await page.keyboard.press('End');
-  assert.match(await focused(), /^button\|\|Suggest an edit/);
+  // Enter opened the persona's profile, a modal side sheet: focus is on its Close button.
+  await page.waitForFunction(() => document.querySelector('persona-grid')!.shadowRoot!.querySelector('dialog')?.open);
+  assert.match(await focused(), /^button\|\|× Close/);
+
+  // In the profile (the full card), "Help complete …" opens the form for a missing field in a modal dialog.
+  const invitation = await tabTo(/^button\|Help complete /);
+  const field = invitation.split('|')[2]!;
   await page.keyboard.press('Enter');
   await page.waitForFunction(() =>
     [...document.querySelector('persona-grid')!.shadowRoot!.querySelectorAll('persona-card')].some(
@@ -91,26 +87,21 @@ test('grid → card → suggest an edit → form → send → back, by keyboard 
   await page.keyboard.type('They keep a changelog of every tracking plan change.');
   await tabTo(/^button\|\|Send contribution/);
   await page.keyboard.press('Enter');
-  // Which part of the persona is being corrected was left open: the form says so and focuses it.
-  await page.waitForFunction(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return element?.getAttribute('name') === 'field';
-  });
-  assert.equal(received.length, 0);
-  await page.keyboard.type('Aha'); // select typeahead: "Aha moment"
-  await tabTo(/^button\|\|Send contribution/);
-  await page.keyboard.press('Enter');
   await page.waitForFunction(() => {
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     return /Thank you/.test(element?.closest('[part~="success"]')?.textContent ?? element?.textContent ?? '');
   });
   assert.equal(received.length, 1);
-  assert.equal(received[0]!.kind, 'correct');
-  assert.equal(received[0]!.field, 'aha_moment');
+  assert.equal(received[0]!.kind, 'extend');
   assert.match(String(received[0]!.pid), /^APP-/);
+  assert.ok(field);
 
   await page.keyboard.press('Escape');
-  assert.match(await focused(), /^button\|Actions for /, 'focus returns to the menu button that opened the dialog');
+  assert.equal(await focused(), invitation, 'focus returns to the button that opened the dialog');
+
+  // Escape again closes the profile: focus is back on the card that opened it.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('persona-grid')!.shadowRoot!.querySelector('dialog'));
+  assert.equal(await focused(), first, 'focus returns to the card');
 });

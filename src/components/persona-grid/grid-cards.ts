@@ -39,29 +39,47 @@ export function renderCards(r: GridRender, actions: GridActions, feed: Ready, re
       @persona-load=${actions.stop}
       @persona-error=${actions.stop}
     >
-      ${visible.map(
-        (persona, i) =>
-          html`<li
-            part="item"
-            class="item"
-            tabindex=${i === active ? 0 : -1}
-            aria-label=${persona.name}
-            aria-describedby="hint"
-            @click=${(event: MouseEvent) => actions.itemClick(event, persona, i)}
-            @keydown=${(event: KeyboardEvent) => actions.itemKey(event, persona, i)}
-            @focus=${() => actions.itemFocus(i)}
-          >
-            <persona-card
-              part="card"
-              .persona=${persona}
-              .strings=${card.strings}
-              .variant=${card.variant}
-              .theme=${card.theme}
-              .headingLevel=${card.headingLevel}
-              .contributeAction=${card.contributeAction}
-            ></persona-card>
-          </li>`,
-      )}
+      ${visible.map((persona, i) => {
+        const cardElement = html`<persona-card
+          part="card"
+          .persona=${persona}
+          .strings=${card.strings}
+          .variant=${card.variant}
+          .theme=${card.theme}
+          .headingLevel=${card.headingLevel}
+          .contributeAction=${card.contributeAction}
+          .tabbable=${false}
+        ></persona-card>`;
+        const href = r.hrefFor(persona);
+        // With href-template the card is a real link (middle-click, new tab); else it opens the profile.
+        return href
+          ? html`<li class="cell">
+              <a
+                part="item"
+                class="item"
+                href=${href}
+                tabindex=${i === active ? 0 : -1}
+                aria-label=${persona.name}
+                aria-describedby="hint"
+                @click=${(event: MouseEvent) => actions.linkClick(event, persona, i)}
+                @keydown=${(event: KeyboardEvent) => actions.itemKey(event, persona, i)}
+                @focus=${() => actions.itemFocus(i)}
+                >${cardElement}</a
+              >
+            </li>`
+          : html`<li
+              part="item"
+              class="item"
+              tabindex=${i === active ? 0 : -1}
+              aria-label=${persona.name}
+              aria-describedby="hint"
+              @click=${(event: MouseEvent) => actions.itemClick(event, persona, i)}
+              @keydown=${(event: KeyboardEvent) => actions.itemKey(event, persona, i)}
+              @focus=${() => actions.itemFocus(i)}
+            >
+              ${cardElement}
+            </li>`;
+      })}
     </ul>
     <div part="footer" class="footer">
       ${renderPagingStopped(r, feed)}

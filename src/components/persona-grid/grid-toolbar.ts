@@ -5,7 +5,7 @@ import type { Persona } from '../../data/types.js';
 import type { FormatNumber, PersonaStrings } from '../../i18n/strings.js';
 import { downloadText, safeFilename } from '../shared/download.js';
 import { renderAppFilter } from './grid-app-filter.js';
-import { SORT_ORDERS, parseSort } from './grid-view.js';
+import { parseSort } from './grid-view.js';
 import type { ExportFormat, Feed, GridActions, GridRender, Results } from './grid-types.js';
 
 /** Downloads the personas (named after the query); returns the message that says so. */
@@ -78,7 +78,7 @@ export function renderToolbar(r: GridRender, actions: GridActions, feed: Feed, r
           part="sort"
           @change=${(event: Event) => actions.change({ sort: parseSort((event.target as HTMLSelectElement).value) })}
         >
-          ${SORT_ORDERS.map(
+          ${r.sorts.map(
             (sort) => html`<option value=${sort} ?selected=${sort === view.sort}>${s.sorts[sort]}</option>`,
           )}
         </select>

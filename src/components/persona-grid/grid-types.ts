@@ -7,7 +7,7 @@ import type { PagingStop } from '../../data/client.js';
 import type { PersonaError } from '../../data/errors.js';
 import type { Persona, SkippedRecord } from '../../data/types.js';
 import type { FormatNumber, PersonaStrings, PersonaStringsOverride } from '../../i18n/strings.js';
-import type { AppFacet, GridQuery } from './grid-view.js';
+import type { AppFacet, GridQuery, SortOrder } from './grid-view.js';
 
 export type Ready = {
   status: 'ready';
@@ -62,6 +62,10 @@ export interface GridRender {
   shown: number;
   /** The card that takes Tab among `count` rendered ones. */
   tabbable(count: number): number;
+  /** The sort orders the personas can be sorted by (the sort control's options). */
+  sorts: readonly SortOrder[];
+  /** `href-template`: the link to a persona's own page, undefined when cards open the profile. */
+  hrefFor(persona: Persona): string | undefined;
   /** What every card is given. */
   card: {
     strings?: PersonaStringsOverride;
@@ -88,6 +92,16 @@ export interface GridActions {
   itemClick(event: MouseEvent, persona: Persona, index: number): void;
   itemKey(event: KeyboardEvent, persona: Persona, index: number): void;
   itemFocus(index: number): void;
+  /** `href-template`: a click on a card's link (Enter on it clicks too). */
+  linkClick(event: MouseEvent, persona: Persona, index: number): void;
+  /** The profile's close button. */
+  closeProfile(): void;
+  /** The profile dialog closed (Escape, or the close button). */
+  profileClosed(): void;
+  /** A press in the profile dialog (where a click began). */
+  profilePress(event: PointerEvent): void;
+  /** A click in the profile dialog: pressed and released on its backdrop, it closes. */
+  profileClick(event: MouseEvent): void;
   /** Keeps the cards' own load and error events inside the grid. */
   stop(event: Event): void;
 }

@@ -50,6 +50,24 @@ const COMPARE: Record<Exclude<SortOrder, 'relevance'>, (a: Persona, b: Persona) 
   updated: (a, b) => time(b.updated_at) - time(a.updated_at),
 };
 
+/** The field each data-driven sort order reads. */
+const SORT_FIELDS = {
+  comments: 'comment_count',
+  validations: 'validation_count',
+  updated: 'updated_at',
+} as const satisfies Partial<Record<SortOrder, keyof Persona>>;
+
+/**
+ * The sort orders worth offering for these personas: relevance and name always, counts and
+ * dates only when some persona has them (an order that sorts nothing is a broken promise).
+ */
+export function sortOrdersFor(personas: readonly Persona[]): SortOrder[] {
+  return SORT_ORDERS.filter((sort) => {
+    const field = SORT_FIELDS[sort as keyof typeof SORT_FIELDS];
+    return !field || personas.some((persona) => persona[field] != null);
+  });
+}
+
 /** A stable sort: equal personas keep their relevance (or endpoint) order. */
 export function sortPersonas(personas: readonly Persona[], sort: SortOrder): readonly Persona[] {
   return sort === 'relevance' ? personas : [...personas].sort(COMPARE[sort]);
@@ -121,16 +139,44 @@ export function serverUrl(endpoint: string, searchParam: string, view: GridQuery
   return url.href;
 }
 
-/** The view as the value of the grid's own page-URL parameter; empty for the default view. */
-export function encodeView(view: GridQuery): string {
-  const params = new URLSearchParams();
-  if (view.query.trim()) params.set('q', view.query.trim());
-  if (view.apps.length) params.set('app', view.apps.join(','));
-  if (view.sort !== 'relevance') params.set('sort', view.sort);
-  return params.toString();
+/** The grid's state in its page-URL parameter: the view and the persona whose profile is open. */
+export interface GridUrlState extends GridQuery {
+  /** `pid` of the open profile, '' when none. */
+  persona: string;
 }
 
-export function decodeView(value: string): GridQuery {
-  const params = new URLSearchParams(value);
-  return { query: params.get('q') ?? '', apps: parseApps(params.get('app')), sort: parseSort(params.get('sort')) };
+/**
+ * `;` separates the fields (`q=data eng;app=glue,stripe;persona=APP-074`): the page URL
+ * encodes the whole value once, and `;` — unlike `&` — needs no second escape inside it.
+ * Only `%` and `;` in a value are escaped here.
+ */
+const escapeField = (value: string) => value.replace(/[%;]/g, (char) => (char === '%' ? '%25' : '%3B'));
+const unescapeField = (value: string) => value.replace(/%(25|3B)/gi, (_, hex: string) => (hex === '25' ? '%' : ';'));
+
+/** The view (and open persona) as the value of the grid's own page-URL parameter; empty for the default. */
+export function encodeView(view: GridQuery & { persona?: string }): string {
+  const fields: [string, string][] = [
+    ['q', view.query.trim()],
+    ['app', view.apps.join(',')],
+    ['sort', view.sort === 'relevance' ? '' : view.sort],
+    ['persona', view.persona ?? ''],
+  ];
+  return fields
+    .filter(([, value]) => value)
+    .map(([key, value]) => `${key}=${escapeField(value)}`)
+    .join(';');
+}
+
+export function decodeView(value: string): GridUrlState {
+  const fields = new Map<string, string>();
+  for (const field of value.split(';')) {
+    const at = field.indexOf('=');
+    if (at > 0) fields.set(field.slice(0, at), unescapeField(field.slice(at + 1)));
+  }
+  return {
+    query: fields.get('q') ?? '',
+    apps: parseApps(fields.get('app')),
+    sort: parseSort(fields.get('sort')),
+    persona: fields.get('persona') ?? '',
+  };
 }

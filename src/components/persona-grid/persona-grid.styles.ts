@@ -170,12 +170,67 @@ export const gridStyles = css`
   .stale {
     opacity: 0.6;
   }
+  /* Each card keeps its own height: a row does not stretch to its tallest card (or to one opened "More"). */
+  .grid {
+    align-items: start;
+  }
   .item {
     display: grid;
     border-radius: var(--_radius);
+    cursor: pointer;
   }
-  persona-card::part(base) {
+  a.item {
+    color: inherit;
+    text-decoration: none;
+  }
+  /* The profile: a side sheet at the inline end; the whole width on phones. */
+  .profile {
+    box-sizing: border-box;
+    width: var(--persona-grid-profile-width, min(720px, 90vw));
+    max-width: 100%;
     height: 100%;
+    max-height: none;
+    margin: 0;
+    margin-inline-start: auto;
+    padding: 0;
+    border: none;
+    border-inline-start: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_fg);
+    box-shadow: 0 0 32px rgb(0 0 0 / 0.25);
+  }
+  .profile[open] {
+    display: flex;
+    flex-direction: column;
+  }
+  .profile::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  @media (max-width: 600px) {
+    .profile {
+      width: 100%;
+      border: none;
+    }
+  }
+  .profile-header {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    padding: 10px var(--_space);
+    border-bottom: 1px solid var(--_border);
+  }
+  .profile-title {
+    flex: 1;
+    min-width: 0;
+    font-weight: 650;
+    overflow-wrap: anywhere;
+  }
+  /* The body scrolls; the header with the close button stays in view. */
+  .profile-body {
+    flex: 1;
+    overflow: auto;
+    overscroll-behavior: contain;
+    padding: var(--_space);
   }
   .footer {
     justify-content: center;

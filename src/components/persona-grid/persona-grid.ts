@@ -7,6 +7,7 @@ import { PersonaDataController } from '../../controllers/persona-data.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { UrlSyncController } from '../../controllers/url-sync.js';
 import { PersonaError } from '../../data/errors.js';
+import { resolveUrl } from '../../data/url.js';
 import type { Persona, SkippedRecord } from '../../data/types.js';
 import type { PersonaStringsOverride } from '../../i18n/strings.js';
 import { hostStyles, skeletonStyles, themeTokens, selectStyles } from '../../styles/shared.js';
@@ -16,9 +17,19 @@ import { givenFeed, localFeed, unconfigured } from './grid-feed.js';
 import { LocalSearch } from './grid-search.js';
 import { ServerQuery } from './grid-server.js';
 import { renderProblem, renderSkeletons } from './grid-status.js';
+import { renderProfile } from './grid-profile.js';
 import { exportPersonas, renderToolbar } from './grid-toolbar.js';
 import type { Feed, GridActions, GridRender, Ready, Results } from './grid-types.js';
-import { decodeView, encodeView, parseApps, parseSort, type SortOrder, type GridQuery } from './grid-view.js';
+import {
+  SORT_ORDERS,
+  decodeView,
+  encodeView,
+  parseApps,
+  parseSort,
+  sortOrdersFor,
+  type SortOrder,
+  type GridQuery,
+} from './grid-view.js';
 import { gridStyles } from './persona-grid.styles.js';
 
 /** Detail of `persona-select`. */
@@ -55,7 +66,16 @@ export interface PersonaGridLoadDetail {
  * @summary Searchable, filterable grid of persona cards.
  * @tag persona-grid
  *
- * @fires persona-select - A card was activated (click or Enter). Detail: `{ persona }`.
+ * A card opens the persona's full profile in a side sheet (a modal dialog
+ * inside the grid), or with `href-template` links to the host's own page.
+ *
+ * Keyboard: the cards are one Tab stop; arrow keys, Home and End move
+ * between them, Enter (or Space) opens one. In the profile every action is
+ * reachable by Tab; Escape or Close shuts it and focus returns to the card.
+ *
+ * @fires persona-select - A card was activated (click, Enter or Space), before its profile opens or its
+ *   link is followed. Detail: `{ persona }`. Cancelable: `preventDefault()` and the grid does neither
+ *   (the host shows the persona its own way).
  * @fires persona-grid-change - The user changed the view. Detail: `{ query, apps, sort, count, total }`.
  * @fires persona-grid-load - Personas arrived (first page, later pages, each server answer).
  *   Detail: `{ personas, total, skipped }`.
@@ -70,8 +90,12 @@ export interface PersonaGridLoadDetail {
  * @csspart count - The "12 of 83 personas" line.
  * @csspart export - The export buttons.
  * @csspart grid - The list of cards.
- * @csspart item - One card's cell (focusable; style `cursor` here if you handle `persona-select`).
+ * @csspart item - One card's cell (focusable; with `href-template`, the card's link).
  * @csspart card - Each `<persona-card>` (style its insides with its own parts via the card).
+ * @csspart profile - The profile side sheet (a modal `<dialog>`).
+ * @csspart profile-title - The persona's name at the top of the profile.
+ * @csspart profile-close - The profile's close button.
+ * @csspart profile-card - The `variant="full"` `<persona-card>` in the profile.
  * @csspart footer - "Show more".
  * @csspart more-button - The "Show more" button.
  * @csspart button - Every button.
@@ -87,6 +111,8 @@ export interface PersonaGridLoadDetail {
  * @cssprop [--persona-grid-bg=var(--persona-bg)] - Background behind toolbar and cards; keeps the
  *   toolbar readable when the page's colours differ from the theme.
  * @cssprop [--persona-grid-padding=12px] - Space inside that background.
+ * @cssprop [--persona-grid-profile-width=min(720px, 90vw)] - Width of the profile side sheet
+ *   (on screens up to 600px wide it takes the whole width).
  * @cssprop [--persona-bg=#ffffff] - Background of controls and cards; the other `--persona-*`
  *   tokens of `<persona-card>` apply too.
  */
@@ -162,11 +188,23 @@ export class PersonaGrid extends LitElement {
   /**
    * Mirrors the view in the page URL under one parameter of its own, with
    * `history.replaceState` (other parameters and the hash stay as they are),
-   * and restores it on load. The parameter is this attribute's value, else
-   * `persona-grid-<id>` when the grid has an id, else `persona-grid`.
+   * and restores it on load: `?persona-grid=q=data+eng;app=glue,stripe;sort=name`.
+   * An open profile is in it too (`;persona=APP-074`), with a history entry of
+   * its own: Back closes it, and the link opens it. The parameter is this
+   * attribute's value, else `persona-grid-<id>` when the grid has an id, else
+   * `persona-grid`.
    * @attr sync-url
    */
   @property({ attribute: 'sync-url' }) syncUrl?: string | null;
+
+  /**
+   * Makes every card a link to the host's own page for its persona instead of opening the profile
+   * in the grid: `{pid}` is replaced by the persona's `pid`, URL-encoded (e.g. `/personas/{pid}`).
+   * Only http(s) links are made (a relative one resolves against the page); a template that gives
+   * anything else (`javascript:`…) is ignored and cards open the profile.
+   * @attr href-template
+   */
+  @property({ attribute: 'href-template' }) hrefTemplate?: string;
 
   /**
    * Server mode: the endpoint searches. The query is sent under this parameter name
@@ -196,6 +234,20 @@ export class PersonaGrid extends LitElement {
   @state() private shown = 24;
   @state() private appsOpen = false;
   @state() private status = '';
+  /** `pid` of the persona whose profile is open ('' when none). */
+  @state() private profile = '';
+  /** Index of the card that opened the profile: focus goes back to it. */
+  #opener?: number;
+  /** This update opens the profile: its URL gets a history entry of its own. */
+  #pushProfile = false;
+  /** The open profile has its own history entry: closing it goes back. */
+  #pushed = false;
+  /** Closing went back: the profile's entry keeps its URL (Forward opens it again). */
+  #wentBack = false;
+  /** The last press in the profile dialog began on its backdrop (a text selection dragged out of it did not). */
+  #pressedBackdrop = false;
+  /** The sort orders of the last personas looked at. */
+  #sortsOf?: { personas: readonly Persona[]; sorts: readonly SortOrder[] };
 
   #data = new PersonaDataController(this);
   #l10n = new LocalizeController(this, { grid: gridStrings });
@@ -218,12 +270,15 @@ export class PersonaGrid extends LitElement {
   /** `sync-url`: the view in the page URL. */
   #url = new UrlSyncController(this, {
     param: () => (this.syncUrl == null ? undefined : this.syncUrl || (this.id ? `persona-grid-${this.id}` : 'persona-grid')),
-    read: () => encodeView(this.#view),
+    // The sort asked for, even while the data cannot offer it.
+    read: () => encodeView({ query: this.query, apps: parseApps(this.app), sort: parseSort(this.sort), persona: this.profile }),
     apply: (value) => {
       const view = decodeView(value);
       this.query = view.query;
       this.app = view.apps.join(',');
       this.sort = view.sort;
+      this.profile = view.persona;
+      if (!view.persona) this.#pushed = false;
     },
     explicitDefault: 'q=',
   });
@@ -246,13 +301,40 @@ export class PersonaGrid extends LitElement {
     return Boolean(this.searchParam) && this.personas == null;
   }
 
+  /** The view shown: a sort the personas cannot offer falls back to relevance. */
   get #view(): GridQuery {
-    return { query: this.query.trim(), apps: parseApps(this.app), sort: parseSort(this.sort) };
+    const sort = parseSort(this.sort);
+    return { query: this.query.trim(), apps: parseApps(this.app), sort: this.#sorts().includes(sort) ? sort : 'relevance' };
   }
 
   get #filtered(): boolean {
-    const view = this.#view;
-    return Boolean(view.query || view.apps.length);
+    return Boolean(this.query.trim() || parseApps(this.app).length);
+  }
+
+  /**
+   * The sort orders offered: every one until personas are here, then those their fields allow.
+   * Server mode keeps the one asked for (the endpoint sorts, maybe by a field its answers omit).
+   */
+  #sorts(): readonly SortOrder[] {
+    const feed = this.#feed();
+    if (feed.status !== 'ready') return SORT_ORDERS;
+    if (this.#sortsOf?.personas !== feed.personas) {
+      this.#sortsOf = { personas: feed.personas, sorts: sortOrdersFor(feed.personas) };
+    }
+    const { sorts } = this.#sortsOf;
+    const asked = parseSort(this.sort);
+    return this.#serverMode ? SORT_ORDERS.filter((sort) => sorts.includes(sort) || sort === asked) : sorts;
+  }
+
+  /** `href-template`'s link for a persona; undefined without one or when it is not http(s). */
+  #hrefFor = (persona: Persona): string | undefined => {
+    const template = this.hrefTemplate?.trim();
+    return template ? resolveUrl(template.replaceAll('{pid}', encodeURIComponent(persona.pid))) : undefined;
+  };
+
+  /** The persona whose profile is open, once loaded. */
+  #profilePersona(feed: Feed): Persona | undefined {
+    return this.profile && feed.status === 'ready' ? feed.personas.find((p) => p.pid === this.profile) : undefined;
   }
 
   /** Loads again after an error (the Retry buttons). */
@@ -313,7 +395,9 @@ export class PersonaGrid extends LitElement {
     if (feed.status === 'ready' && feed.next && !feed.loadingMore && !feed.moreError && !feed.stale) {
       // Showing more than is loaded needs the next page; a local search, filter or sort needs them all.
       const local = !this.#server.active;
-      if (this.shown > feed.personas.length || (local && (this.#filtered || this.sort !== 'relevance'))) {
+      // An open profile (from a shared link) may be on a later page.
+      const profileLater = local && Boolean(this.profile) && !this.#profilePersona(feed);
+      if (this.shown > feed.personas.length || (local && (this.#filtered || this.sort !== 'relevance')) || profileLater) {
         if (local) this.#data.loadMore();
         else this.#server.loadMore();
       }
@@ -335,7 +419,42 @@ export class PersonaGrid extends LitElement {
       this.#emit<PersonaGridChangeDetail>('persona-grid-change', { ...view, count, total });
     }
 
-    this.#url.updated((['query', 'app', 'sort', 'syncUrl'] as const).some((key) => changed.has(key)));
+    const urlChanged = (['query', 'app', 'sort', 'syncUrl', 'profile'] as const).some((key) =>
+      (changed as Map<string, unknown>).has(key),
+    );
+    const pushed = this.#url.updated(urlChanged && !this.#wentBack, this.#pushProfile);
+    if (this.#pushProfile) this.#pushed = pushed;
+    this.#pushProfile = false;
+    this.#wentBack = false;
+    this.#showProfile((changed as Map<string, unknown>).get('profile'));
+  }
+
+  /** Opens the rendered profile dialog as a modal; after it closed, focus goes back to its card. */
+  #showProfile(previous: unknown) {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.profile');
+    if (dialog && !dialog.open) dialog.showModal();
+    if (previous && !this.profile && this.#opener !== undefined) {
+      this.#roving.activate(this.#opener);
+      this.#opener = undefined;
+    }
+  }
+
+  #openProfile(persona: Persona, index: number) {
+    this.#opener = index;
+    this.#pushProfile = true;
+    this.profile = persona.pid;
+  }
+
+  #closeProfile() {
+    if (!this.profile) return;
+    const back = this.#pushed;
+    this.#pushed = false;
+    this.profile = '';
+    // Opened with a history entry of its own: leave it, as Back would.
+    if (back) {
+      this.#wentBack = true;
+      history.back();
+    }
   }
 
   #announce(feed: Feed) {
@@ -372,8 +491,16 @@ export class PersonaGrid extends LitElement {
     this.updateComplete.then(() => (this.#searchCost = performance.now() - started));
   }
 
-  #select(persona: Persona) {
-    this.#emit<PersonaSelectDetail>('persona-select', { persona });
+  /** Fires `persona-select`; false when the host cancelled it (it shows the persona itself). */
+  #select(persona: Persona): boolean {
+    return this.dispatchEvent(
+      new CustomEvent<PersonaSelectDetail>('persona-select', {
+        detail: { persona },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
+    );
   }
 
   // —— rendering ————————————————————————————————————————————————
@@ -384,6 +511,7 @@ export class PersonaGrid extends LitElement {
     const busy = feed.status === 'loading' || (feed.status === 'ready' && (feed.stale || feed.loadingMore));
     const r = this.#renderState();
     const actions = this.#actions;
+    const profile = this.#profilePersona(feed);
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
       ${this.noControls ? nothing : renderToolbar(r, actions, feed, results)}
       ${feed.status === 'loading'
@@ -391,6 +519,7 @@ export class PersonaGrid extends LitElement {
         : feed.status === 'error'
           ? renderProblem(r, actions, feed.error)
           : renderCards(r, actions, feed, results!)}
+      ${profile ? renderProfile(r, actions, profile) : nothing}
     </div>`;
   }
 
@@ -412,6 +541,8 @@ export class PersonaGrid extends LitElement {
       given: Boolean(this.#given),
       shown: this.shown,
       tabbable: (count) => this.#roving.tabbable(count),
+      sorts: this.#sorts(),
+      hrefFor: this.#hrefFor,
       card: {
         strings: this.strings,
         variant: this.variant,
@@ -464,18 +595,36 @@ export class PersonaGrid extends LitElement {
       // A click on a card's own link or button, or that selects text, is not choosing the card.
       if (onCardControl(event) || String(getSelection() ?? '')) return;
       this.#roving.activate(index, false);
-      this.#select(persona);
+      if (this.#select(persona)) this.#openProfile(persona, index);
     },
     itemKey: (event, persona, index) => {
       if (event.target !== event.currentTarget) return;
       if (event.key === 'Enter' || event.key === ' ') {
+        const link = event.currentTarget instanceof HTMLAnchorElement ? event.currentTarget : undefined;
+        // Enter on a link clicks it (see linkClick); Space does here what Enter does.
+        if (link && event.key === 'Enter') return;
         event.preventDefault();
-        this.#select(persona);
+        if (link) link.click();
+        else if (this.#select(persona)) this.#openProfile(persona, index);
         return;
       }
       this.#roving.handleKey(event, index);
     },
     itemFocus: (index) => this.#roving.activate(index, false),
+    linkClick: (event, persona, index) => {
+      // Middle and modified clicks are the browser's (new tab, new window); a card's own controls act alone.
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      if (onCardControl(event)) return;
+      this.#roving.activate(index, false);
+      if (!this.#select(persona)) event.preventDefault();
+    },
+    closeProfile: () => this.renderRoot.querySelector<HTMLDialogElement>('dialog.profile')?.close(),
+    profileClosed: () => this.#closeProfile(),
+    profilePress: (event) => (this.#pressedBackdrop = event.target === event.currentTarget),
+    profileClick: (event) => {
+      // A click on the backdrop lands on the dialog itself (its content covers the rest).
+      if (this.#pressedBackdrop && event.target === event.currentTarget) (event.currentTarget as HTMLDialogElement).close();
+    },
     // Each card announces its persona; the host hears the grid only.
     stop: (event) => {
       if (event.target !== this) event.stopPropagation();
