@@ -2,9 +2,10 @@
  * Vite plugin serving the persona endpoint from the dev server (`vite`) and
  * the preview server (`vite preview`): the library's own handler
  * (`createPersonaHandler`, src/server), on the embedded database in the demo's
- * data directory, seeded once from `data/personas.json`.
+ * data directory, seeded once from `data/personas.json` (and afresh when that file changes).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { createPersonaHandler, type PersonaHandler } from '../../src/server/handler.js';
@@ -36,6 +37,22 @@ function putFirst(app: Connect.Server, middleware: NodeListener): void {
   app.stack.unshift({ route: '', handle: middleware as Connect.NextHandleFunction });
 }
 
+/**
+ * The demo's database is disposable: when the demo data changed since it was seeded (a pull
+ * that regenerated `data/personas.json`), it starts afresh, so the pages show the new data.
+ * A real deployment imports once and keeps what reviewers approved (src/server).
+ */
+function freshForData(dbFolder: string, dataFile: string, log: (message: string) => void): void {
+  const stamp = `${dbFolder}.seeded-from`;
+  const hash = createHash('sha256').update(readFileSync(dataFile)).digest('hex');
+  const seededFrom = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : undefined;
+  if (existsSync(dbFolder) && seededFrom !== hash) {
+    log('the demo data changed since its database was seeded: starting the database afresh');
+    rmSync(dbFolder, { recursive: true, force: true });
+  }
+  writeFileSync(stamp, hash);
+}
+
 /** Registers `/api/…`; relative paths resolve against the Vite root. */
 export function personaApi(options: PersonaApiOptions): Plugin {
   let handler: PersonaHandler | undefined;
@@ -60,9 +77,11 @@ export function personaApi(options: PersonaApiOptions): Plugin {
           // The demo's moderator needs it (research page); a real deployment sets its own.
           config.logger.info(`[persona-api] review token for this demo run: ${reviewToken}`);
         }
+        const personasFile = resolve(config.root, options.dataFile ?? 'data/personas.json');
+        if (!isUrl) freshForData(db, personasFile, log);
         const created = createPersonaHandler({
           db,
-          personasFile: resolve(config.root, options.dataFile ?? 'data/personas.json'),
+          personasFile,
           corsOrigins: '*',
           personasMaxAge: 0,
           reviewToken,
