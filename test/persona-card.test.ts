@@ -99,6 +99,26 @@ describe('<persona-card>', () => {
       expect(text(noApp, 'app')).to.equal('P-1');
       expect(text(noApp, 'counts')).to.equal('2 comments');
     });
+
+    it('links the comment count to the discussion when the data has one (http(s) only)', async () => {
+      const discussed = await withPersona({ pid: 'P-1', name: 'n', identity: 'i', comment_count: 4, discussion_url: 'https://example.com/p/GLUE-001#comments' });
+      const link = part(discussed, 'discussion-link') as HTMLAnchorElement;
+      expect(link, 'the comment count is a link').to.be.instanceOf(HTMLAnchorElement);
+      expect(link.textContent!.trim()).to.equal('4 comments');
+      expect(link.href).to.equal('https://example.com/p/GLUE-001#comments');
+      expect(link.rel).to.equal('noopener noreferrer');
+      // No comments yet: the link still invites to the discussion.
+      const quiet = await withPersona({ pid: 'P-2', name: 'n', identity: 'i', comment_count: 0, discussion_url: 'https://example.com/d' });
+      expect(part(quiet, 'discussion-link')!.textContent!.trim()).to.equal('Discuss');
+      // Not an http(s) URL: dropped by the parser, the count stays plain text.
+      const hostile = await withPersona({ pid: 'P-3', name: 'n', identity: 'i', comment_count: 4, discussion_url: 'javascript:alert(1)' });
+      expect(part(hostile, 'discussion-link') === null, 'no link to a javascript: URL').to.equal(true);
+      expect(text(hostile, 'counts')).to.contain('4 comments');
+      // Out of the Tab order in a container with its own keys.
+      discussed.tabbable = false;
+      await discussed.updateComplete;
+      expect(link.tabIndex).to.equal(-1);
+    });
   });
 
   describe('full', () => {

@@ -71,6 +71,7 @@ const LABELS: Record<string, string> = {
   'last updated': 'updated_at',
   avatar: 'image',
   link: 'url',
+  discussion: 'discussion_url',
 };
 
 /** The field a label names exactly (after normalising), if any. */

@@ -84,7 +84,7 @@ function isEmpty(value: unknown): boolean {
 
 /** Why the parser dropped a field it was sent. */
 function whyDropped(key: string, value: unknown): string {
-  if (key === 'url' || key === 'image') {
+  if (key === 'url' || key === 'image' || key === 'discussion_url') {
     const ok = scalarFields[key]!.safeParse(typeof value === 'string' ? value.trim() : value).success;
     return ok && !safeUrl(value) ? 'unsafe URL (only absolute http(s) URLs are kept)' : typeof value === 'string' ? 'unsafe URL (only absolute http(s) URLs are kept)' : `expected an http(s) URL, got ${describe(value)}`;
   }
@@ -121,7 +121,7 @@ function recordProblems(raw: Json, persona: Persona): { field: string; reason: s
       continue;
     }
     if (parsed[key] === undefined && key !== 'app_id') {
-      if (typeof value === 'string' && key !== 'url' && key !== 'image' && key in scalarFields && scalarFields[key as PersonaKey]!.safeParse(value.trim()).success && key !== 'updated_at') {
+      if (typeof value === 'string' && key !== 'url' && key !== 'image' && key !== 'discussion_url' && key in scalarFields && scalarFields[key as PersonaKey]!.safeParse(value.trim()).success && key !== 'updated_at') {
         continue; // blank or a template prompt: nothing was lost
       }
       out.push({ field: key, reason: whyDropped(key, value) });

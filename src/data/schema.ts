@@ -157,6 +157,8 @@ export const PERSONA_FIELD_MODEL = {
   ),
   url: field('url', 'detail', httpUrl, httpUrl),
   image: field('url', 'detail', httpUrl, httpUrl),
+  /** Where people discuss the persona (the comment count links there). */
+  discussion_url: field('url', 'detail', httpUrl, httpUrl),
   comment_count: field('count', 'detail', count, count),
   validation_count: field('count', 'detail', count, count),
 } as const satisfies Record<string, FieldSpec>;

@@ -61,6 +61,8 @@ export interface PersonaStrings {
     avatar: (name: string) => string;
     comments: (n: number, num: FormatNumber) => string;
     validations: (n: number, num: FormatNumber) => string;
+    /** The link to the persona's discussion when it has no comments yet. */
+    discuss: string;
     /** Put before the date. */
     updated: string;
     suggestEdit: string;
@@ -80,6 +82,8 @@ export interface PersonaStrings {
     quote: (text: string) => string;
     /** Title of the full profile's list of its sections. */
     contents: string;
+    /** Names the contents list for assistive technology: a page may hold several profiles. */
+    contentsOf: (name: string) => string;
     /** Opens a list shortened to its first entries. */
     showAll: (n: number, num: FormatNumber) => string;
     showFewer: string;
@@ -268,6 +272,7 @@ export const coreStrings: CoreStrings = {
     updated_at: 'Last updated',
     url: 'Persona page (URL)',
     image: 'Avatar image (URL)',
+    discussion_url: 'Discussion (URL)',
     comment_count: 'Comment count',
     validation_count: 'Validation count',
     aha_moment: 'Aha moment',
@@ -305,6 +310,7 @@ export const coreStrings: CoreStrings = {
     avatar: (name) => `Avatar of ${name}`,
     comments: (n, num) => counted(n, num, 'comment'),
     validations: (n, num) => counted(n, num, 'validation'),
+    discuss: 'Discuss',
     updated: 'Updated',
     suggestEdit: 'Suggest an edit',
     suggestEditTo: (field) => `Suggest an edit to ${field}`,
@@ -320,6 +326,7 @@ export const coreStrings: CoreStrings = {
     inviteField: (field) => `Help complete ${field}`,
     quote: (text) => `“${text}”`,
     contents: 'Contents',
+    contentsOf: (name) => `Contents: ${name}`,
     showAll: (n, num) => `Show all ${num(n)}`,
     showFewer: 'Show fewer',
     steps: 'Steps',

@@ -186,8 +186,8 @@ export class FullProfile implements ReactiveController {
     const withContents = present.length >= CONTENTS_MIN;
     return html`<div class="document ${withContents ? 'with-contents' : ''}">
       ${withContents
-        ? html`<nav part="contents" class="contents" aria-labelledby="contents-title">
-            <p id="contents-title" class="contents-title">${card.contents}</p>
+        ? html`<nav part="contents" class="contents" aria-label=${card.contentsOf(persona.name)}>
+            <p class="contents-title">${card.contents}</p>
             <ol>
               ${entries.map(
                 ({ key, label }) =>

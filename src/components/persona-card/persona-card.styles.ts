@@ -34,6 +34,9 @@ export const cardStyles = css`
     font-size: 0.8125rem;
     color: var(--_muted);
   }
+  .counts a {
+    color: inherit;
+  }
   .menu-button {
     flex: none;
     min-width: 32px;

@@ -71,6 +71,7 @@ type View =
  * @csspart image - The avatar.
  * @csspart app - The app name and pid line.
  * @csspart counts - Comments and validations (counts of 0 are left out).
+ * @csspart discussion-link - The comment count as a link to the persona's discussion (when the data has `discussion_url`).
  * @csspart title - The persona's name (a heading).
  * @csspart identity - The summary paragraph.
  * @csspart aha - The aha moment quotation.
@@ -484,12 +485,21 @@ export class PersonaCard extends LitElement {
   #renderCounts(persona: Persona) {
     const { card } = this.#l10n.strings;
     const num = this.#l10n.num;
-    const facts: string[] = [];
-    if (persona.comment_count) facts.push(card.comments(persona.comment_count, num));
-    if (persona.validation_count) facts.push(card.validations(persona.validation_count, num));
-    return facts.length
-      ? html`<p part="counts" class="counts">${facts.map((fact) => html`<span>${fact}</span>`)}</p>`
-      : nothing;
+    const discussion = persona.discussion_url;
+    // The comment count leads to the discussion when the data says where it is.
+    const comments = persona.comment_count ? card.comments(persona.comment_count, num) : discussion ? card.discuss : '';
+    const validations = persona.validation_count ? card.validations(persona.validation_count, num) : '';
+    if (!comments && !validations) return nothing;
+    return html`<p part="counts" class="counts">
+      ${comments
+        ? discussion
+          ? html`<a part="discussion-link" href=${discussion} rel="noopener noreferrer" target="_blank" tabindex=${this.#tab}
+              >${comments}</a
+            >`
+          : html`<span>${comments}</span>`
+        : nothing}
+      ${validations ? html`<span>${validations}</span>` : nothing}
+    </p>`;
   }
 
   #renderMeta(persona: Persona) {
