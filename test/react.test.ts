@@ -33,6 +33,7 @@ import { ContributeForm as ContributeFormClass } from '../src/components/contrib
 import { PersonaProvider as PersonaProviderClass } from '../src/components/persona-provider/persona-provider.js';
 import { personaClient } from '../src/data/client.js';
 import { endpoint, uniqueKey } from './support/helpers.js';
+import { prepareActions } from './support/card.js';
 
 const persona = (pid: string, name: string, app = 'Segment') => ({
   pid,
@@ -106,10 +107,12 @@ describe('persona-widgets/react', () => {
       expect(el.getAttribute('aria-label')).to.equal('A persona');
       await el.updateComplete;
       expect(el.getAttribute('theme')).to.equal('dark'); // reflected by the element
+      // The full profile's code loads on demand: the skeleton first.
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="title"]'), 'the full card did not render');
       expect(shadowText(el, 'title')).to.equal('React Persona');
       expect(el.shadowRoot!.querySelector('[part~="title"]')!.getAttribute('aria-level')).to.equal('2');
-      const buttons = [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent?.trim());
-      expect(buttons).to.include('Als Markdown kopieren');
+      const items = (await prepareActions(el)).map((b) => b.textContent?.trim());
+      expect(items).to.include('Als Markdown kopieren');
     });
 
     it('calls onPersonaLoad with the detail, again after a prop change, and not once removed', async () => {
