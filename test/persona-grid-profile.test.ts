@@ -134,7 +134,9 @@ describe('persona-grid profile and reading path', () => {
         if (inCard?.getAttribute('aria-label')?.startsWith('Actions for ')) actions = inCard;
       }
       expect(actions, 'Tab reaches the actions button').to.not.equal(null);
-      // Its menu holds the card's actions, reached with the keys.
+      // Its menu holds the card's actions, reached with the keys (its code, asked for when the button
+      // took focus, is in first).
+      await waitUntil(() => full.shadowRoot!.querySelectorAll('[part~="menu-item"]').length, 'the menu never loaded');
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => full.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem', 'the menu did not take focus');
       const names = [...full.shadowRoot!.querySelectorAll('[part~="menu-item"]')].map((item) => item.textContent!.trim());
