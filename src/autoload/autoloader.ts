@@ -12,7 +12,13 @@
  */
 import type { PersonaClientOptions } from '../data/client.js';
 import { configureShared } from '../data/shared-client.js';
-import { prefetchFor } from './early.js';
+import { CARD_FETCHES_AT_ONCE, prefetchFor, type FetchesAtOnce } from './early.js';
+
+/** What the early requests look for: cards, and grids (one with search-param asks per search: nothing to guess). */
+const FETCHES_AT_ONCE: FetchesAtOnce = {
+  ...CARD_FETCHES_AT_ONCE,
+  'persona-grid': ':not([search-param]):not([loading="lazy"])',
+};
 
 export { setDefaultStrings } from '../i18n/page-strings.js';
 
@@ -67,7 +73,7 @@ export function discover(root: ParentNode): void {
       !requested.has(tag) && !customElements.get(tag) && ((root as Element).localName === tag || root.querySelector(tag)),
   );
   if (!found.length) return;
-  prefetchFor(found, root);
+  prefetchFor(FETCHES_AT_ONCE, found, root);
   // The core chunk (Lit, zod, the client) alongside the element's own chunk, not after it:
   // one round trip less before the first element can render.
   void import('../data/client.js').catch(() => {});

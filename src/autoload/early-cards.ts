@@ -2,6 +2,6 @@
  * Imported first by the card's entry: the endpoints of the cards already on the
  * page are requested before the card's code is evaluated.
  */
-import { prefetchFor } from './early.js';
+import { CARD_FETCHES_AT_ONCE, prefetchFor } from './early.js';
 
-prefetchFor(['persona-card']);
+prefetchFor(CARD_FETCHES_AT_ONCE, ['persona-card']);

@@ -6,13 +6,15 @@
 import { prefetch } from '../data/prefetch.js';
 import { SRC_META, metaContent, resolveUrl } from '../data/url.js';
 
-/** The elements that fetch as soon as they connect, and what they need for it. */
-const FETCHES_AT_ONCE: Record<string, string> = {
-  // A card shows one persona of its endpoint's collection.
-  'persona-card': '[persona-id]:not([loading="lazy"])',
-  // A grid with search-param asks its endpoint per search: nothing to guess ahead.
-  'persona-grid': ':not([search-param]):not([loading="lazy"])',
-};
+/**
+ * Elements that fetch as soon as they connect, by tag, and what they need for it. Each entry
+ * lives with whoever loads that element (a card's entry names only the card: a card-only
+ * bundle has no trace of the grid).
+ */
+export type FetchesAtOnce = Readonly<Record<string, string>>;
+
+/** A card shows one persona of its endpoint's collection. */
+export const CARD_FETCHES_AT_ONCE: FetchesAtOnce = { 'persona-card': '[persona-id]:not([loading="lazy"])' };
 
 /** The endpoint an element will read, resolved as the element itself does (own src, provider, meta). */
 function endpointOf(element: Element): string | undefined {
@@ -22,11 +24,11 @@ function endpointOf(element: Element): string | undefined {
 }
 
 /** Prefetches the endpoints of the `tags` elements under `root` that will fetch once defined. */
-export function prefetchFor(tags: readonly string[], root?: ParentNode): void {
+export function prefetchFor(fetching: FetchesAtOnce, tags: readonly string[], root?: ParentNode): void {
   if (typeof document === 'undefined') return; // server rendering: nothing to fetch ahead
   root ??= document;
   for (const tag of tags) {
-    const ready = FETCHES_AT_ONCE[tag];
+    const ready = fetching[tag];
     if (!ready || customElements.get(tag)) continue; // A defined element fetches by itself.
     const selector = `${tag}${ready}`;
     const elements = [...root.querySelectorAll(selector)];

@@ -308,7 +308,8 @@ describe('Markdown export in MDX (Docusaurus, Astro) and markdown-it + Vue (Vite
     const [glue] = parseCollection(JSON.parse(readFileSync('demo/data/personas.json', 'utf8')) as unknown).personas.filter((p) => p.pid === 'GLUE-001');
     const markdown = personaToMarkdown(glue!, defaultStrings);
     assert.match(markdown, /^# Account Manager \/ Customer Success Manager \(CSM\)\n/);
-    assert.ok(markdown.includes('\n  - 9:00 AM - Coffee + Account Health Dashboard review\n'), markdown);
+    // A time slot with its activity and its numbered steps (the workflow's `steps`).
+    assert.ok(markdown.includes('\n- **9:00 AM**\n  - Coffee + Account Health Dashboard review\n  1. Check overnight alerts and notifications\n'), markdown);
     assert.ok(markdown.includes('\n- **Data Fragmentation**\n  > “I spend 2 hours every morning just gathering data from different systems”'), markdown);
     assert.ok(!markdown.includes('\u2060'), 'no word joiner without two braces');
     assert.equal(personaToMarkdown({ pid: 'P', name: 'R&D', identity: 'snake_case, 2-8 years; A -> B!' }, defaultStrings).split('\n')[4], 'snake_case, 2-8 years; A -> B!');

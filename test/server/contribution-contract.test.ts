@@ -20,7 +20,7 @@ function errorsOf(input: unknown): Record<string, string> {
 describe('validateContribution', () => {
   test('exposes the kinds and the pid-less persona fields', () => {
     assert.deepEqual([...CONTRIBUTION_KINDS], ['confirm', 'correct', 'extend', 'new']);
-    assert.equal(PERSONA_FIELDS.length, 30);
+    assert.equal(PERSONA_FIELDS.length, 31);
     assert.ok(!(PERSONA_FIELDS as readonly string[]).includes('pid'));
   });
 
