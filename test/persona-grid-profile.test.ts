@@ -126,7 +126,7 @@ describe('persona-grid profile and reading path', () => {
       await opened(grid);
       const full = dialog(grid)!.querySelector<PersonaCard>('persona-card')!;
       // The full profile's code loads on demand.
-      await waitUntil(() => full.shadowRoot!.querySelector('[part~="title"]'), 'the full profile did not render');
+      await waitUntil(() => full.shadowRoot!.querySelector('[part~="title"]'), 'the full profile did not render', { timeout: 8000 });
       let actions: Element | null = null;
       for (let i = 0; i < 12 && !actions; i++) {
         await sendKeys({ press: 'Tab' });
@@ -136,9 +136,10 @@ describe('persona-grid profile and reading path', () => {
       expect(actions, 'Tab reaches the actions button').to.not.equal(null);
       // Its menu holds the card's actions, reached with the keys (its code, asked for when the button
       // took focus, is in first).
-      await waitUntil(() => full.shadowRoot!.querySelectorAll('[part~="menu-item"]').length, 'the menu never loaded');
+      // (The test server transforms each module on first request: allow it time under load.)
+      await waitUntil(() => full.shadowRoot!.querySelectorAll('[part~="menu-item"]').length, 'the menu never loaded', { timeout: 8000 });
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => full.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem', 'the menu did not take focus');
+      await waitUntil(() => full.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem', 'the menu did not take focus', { timeout: 3000 });
       const names = [...full.shadowRoot!.querySelectorAll('[part~="menu-item"]')].map((item) => item.textContent!.trim());
       expect(names).to.include.members(['Copy as Markdown', 'Download JSON']);
     });
