@@ -44,6 +44,9 @@ async function withPersona(persona: unknown, variant: 'compact' | 'full' = 'comp
   return settled(card);
 }
 
+/** The sections of `deep` in the full profile, in reading order. */
+const DEEP_SECTIONS = ['Profile', 'Job to be done', 'Goals', 'Frustrations', 'Daily workflow', 'Tools', 'Success metrics', 'Principles'];
+
 describe('<persona-card>', () => {
   before(() => personaClient.configure({ retryDelay: 5, timeout: 1500, retries: 1 }));
 
@@ -125,16 +128,7 @@ describe('<persona-card>', () => {
     it('shows every present field under headings, in reading order, one level deeper', async () => {
       const card = await withPersona(deep, 'full');
       const headings = [...root(card).querySelectorAll('[part~="section-heading"]')];
-      expect(headings.map((h) => h.textContent)).to.deep.equal([
-        'Profile',
-        'Job to be done',
-        'Goals',
-        'Frustrations',
-        'Daily workflow',
-        'Tools',
-        'Success metrics',
-        'Principles',
-      ]);
+      expect(headings.map((h) => h.textContent)).to.deep.equal(DEEP_SECTIONS);
       expect(headings.every((h) => h.getAttribute('aria-level') === '4')).to.equal(true);
       const frustrations = root(card).querySelector('section[data-field="frustrations"]')!;
       expect(frustrations.querySelector('blockquote')!.textContent).to.equal('“I spend 2 hours every morning gathering data”');
@@ -548,16 +542,7 @@ describe('<persona-card>', () => {
       const card = await withPersona(deep, 'full');
       const links = [...root(card).querySelectorAll<HTMLAnchorElement>('[part~="contents-link"]')];
       expect(part(card, 'contents')!.tagName).to.equal('NAV');
-      expect(links.map((a) => a.textContent)).to.deep.equal([
-        'Profile',
-        'Job to be done',
-        'Goals',
-        'Frustrations',
-        'Daily workflow',
-        'Tools',
-        'Success metrics',
-        'Principles',
-      ]);
+      expect(links.map((a) => a.textContent)).to.deep.equal(DEEP_SECTIONS);
       const hash = location.hash;
       links.find((a) => a.textContent === 'Tools')!.click();
       const heading = root(card).querySelector('section[data-field="tools"] [part~="section-heading"]');
