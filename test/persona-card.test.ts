@@ -151,11 +151,28 @@ describe('<persona-card>', () => {
       const skeleton = part(card, 'skeleton')!;
       expect(skeleton).to.exist;
       expect(skeleton.getAttribute('role')).to.equal('status');
-      expect(skeleton.getBoundingClientRect().height).to.be.at.least(200);
+      const reserved = card.getBoundingClientRect().height;
+      expect(reserved).to.be.at.least(200);
       const { detail } = (await oneEvent(card, 'persona-load')) as CustomEvent<PersonaLoadDetail>;
       expect(detail.persona.pid).to.equal('T-002');
       expect(detail.skipped).to.deep.equal([]);
       expect(text(card, 'title')).to.equal('The Test Persona 002');
+      // The short persona keeps the skeleton's height: nothing below the card moves.
+      await card.updateComplete;
+      expect(card.getBoundingClientRect().height).to.equal(reserved);
+    });
+
+    it("takes only its content's height when given its persona (it never showed a skeleton) or told so", async () => {
+      const persona = { pid: 'S-1', name: 'Short', identity: 'One line.' };
+      const given = await withPersona(persona);
+      expect(given.getBoundingClientRect().height).to.be.below(200);
+      const src = endpoint({ key: uniqueKey(), count: 3 });
+      const unreserved = await settled(
+        await fixture<PersonaCard>(
+          html`<persona-card style="--persona-skeleton-height: 0px" src=${src} persona-id="T-001"></persona-card>`,
+        ),
+      );
+      expect(unreserved.getBoundingClientRect().height).to.be.below(300);
     });
 
     it('says which persona is missing, and fires persona-error with kind not-found', async () => {

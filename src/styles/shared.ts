@@ -81,8 +81,8 @@ export const hostStyles = css`
 /** Loading placeholders: space reserved for what is coming, so the page does not jump. */
 export const skeletonStyles = css`
   .skeleton {
-    /* About a loaded compact card's height. */
-    min-height: var(--persona-skeleton-height, 400px);
+    /* A loaded compact card's height in a docs column (~48rem): clamping keeps most within it. */
+    min-height: var(--persona-skeleton-height, 360px);
   }
   .bone {
     border-radius: 6px;

@@ -184,6 +184,11 @@ export const cardStyles = css`
   :host([variant='full']) .skeleton {
     min-height: var(--persona-skeleton-height, 640px);
   }
+  /* A compact card that loaded its own persona is never shorter than the skeleton it replaced,
+     so that step moves nothing below it (a card given its persona never showed one). */
+  :host(:not([variant='full'])) .card.reserved {
+    min-height: var(--persona-skeleton-height, 360px);
+  }
   .problem {
     min-height: 120px;
   }

@@ -112,8 +112,9 @@ type View =
  * @cssprop [--persona-sticky-top=16px] - In `full` on wide cards, where the sticky contents column stops
  *   below the top of the viewport (make room for your page's sticky header); also the space kept above
  *   a section the contents list jumps to.
- * @cssprop [--persona-skeleton-height=400px] - Space reserved while loading (640px for `full`); set it to
- *   your cards' usual height so the page does not shift when they load.
+ * @cssprop [--persona-skeleton-height=360px] - Space reserved while loading (640px for `full`), and the
+ *   least height of a compact card that loaded its own persona, so the page does not shift when it loads:
+ *   set it to your cards' usual height (`0px` lets compact cards take only their content's height).
  */
 export class PersonaCard extends LitElement {
   static version = VERSION;
@@ -427,7 +428,7 @@ export class PersonaCard extends LitElement {
         >`
       : persona.name;
     const contributing = Boolean(this.#contributeAction());
-    return html`<article part="base" class="card" aria-label=${persona.name}>
+    return html`<article part="base" class="card ${this.#given ? '' : 'reserved'}" aria-label=${persona.name}>
       <header part="header">
         ${persona.image
           ? html`<img
