@@ -13,6 +13,7 @@
  *   node bench/run.mjs --quick    fewer repetitions, no 50,000-persona grid (~1 minute)
  *   node bench/run.mjs --render   re-print the last run's table from bench/results/latest.json
  *   node bench/run.mjs --only=card,cls   just those parts (prints their rows; writes no results)
+ *   node bench/run.mjs --only=grid --sizes=50000   the grid at those sizes only
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +36,9 @@ const RUNS = quick
   : { card: 9, requests: 2, cls: 3, grid: { 1000: 5, 10000: 5, 50000: 3 } };
 /** 50,000 personas: a run takes 10–40 s (three of them; the naive grid, ~15 s for its first render alone, one). */
 const GRID_RUNS = (n, impl) => (impl === 'naive' && n === 50000 ? 1 : RUNS.grid[n]);
-const GRID_SIZES = Object.keys(RUNS.grid).map(Number);
+/** `--sizes=10000,50000`: the grid at those collection sizes only. */
+const sizesArg = process.argv.find((arg) => arg.startsWith('--sizes='))?.slice(8).split(',').map(Number);
+const GRID_SIZES = Object.keys(RUNS.grid).map(Number).filter((n) => !sizesArg || sizesArg.includes(n));
 
 // —— measurements ————————————————————————————————————————————————————————————
 /** Script start (first inline mark) → the first persona painted. */

@@ -31,6 +31,8 @@ export class PersonaDataController implements ReactiveController {
   #unsubscribe?: () => void;
   #observer?: IntersectionObserver;
   #visible = false;
+  /** The timer of a deferred update (see #subscribe). */
+  #soon?: ReturnType<typeof setTimeout>;
 
   constructor(host: DataHost, client: PersonaClient = personaClient) {
     this.#host = host;
@@ -106,7 +108,24 @@ export class PersonaDataController implements ReactiveController {
   }
 
   #subscribe(source: PersonaSource) {
-    this.#unsubscribe = source.subscribe(() => this.#host.requestUpdate());
+    let ready = source.state.status === 'ready';
+    this.#unsubscribe = source.subscribe((state) => {
+      // A page validated in idle slices reports each slice: render that progress in a task of its
+      // own (once per task), so a slice and a large element's render never add up to one long task.
+      // The page's arrival is rendered at once (a card shows its persona ahead of the rest).
+      const progress = ready && state.status === 'ready' && state.collection.validating;
+      ready = state.status === 'ready';
+      if (progress) this.#updateSoon();
+      else this.#host.requestUpdate();
+    });
+  }
+
+  #updateSoon() {
+    if (this.#soon !== undefined) return;
+    this.#soon = setTimeout(() => {
+      this.#soon = undefined;
+      this.#host.requestUpdate();
+    });
   }
 
   #shouldLoad(): boolean {

@@ -62,6 +62,7 @@ export class LocalSearch {
   readonly #host: LocalSearchHost;
   #index?: PersonaIndex;
   #indexing = false;
+  #catchingUp = false;
   /** When a search was last brought up to date with what idle indexing added (performance.now()). */
   #refreshed = -Infinity;
   #local?: LocalSelection;
@@ -87,13 +88,49 @@ export class LocalSearch {
     const complete = !index || index.size === personas.length;
     if (this.#local && more) {
       if (made.personas === personas && made.indexed === index?.size) return this.#local;
-      // More of the same (personas validated, personas indexed): caught up with now and then.
-      if ((growing || !complete) && performance.now() - made.at < REFRESH_MS) return this.#local;
+      // More of the same (personas validated, personas indexed): caught up with now and then, in a
+      // task of its own and rendered in the next, so searching a large collection and rendering
+      // never add up to one long task. Until then the results shown stay.
+      if (!(growing || !complete) || performance.now() - made.at >= REFRESH_MS) this.#catchUpSoon(view);
+      return this.#local;
     }
+    return this.#select(personas, view, index, complete);
+  }
+
+  #select(personas: readonly Persona[], view: GridQuery, index: PersonaIndex | undefined, complete: boolean) {
     const matches = index?.searchLoaded(view.query, personas, performance.now() + SCAN_MS).map((hit) => hit.persona);
-    if (this.#apps?.personas !== personas) this.#apps = { personas, labels: appLabels(personas) };
+    this.#apps = this.#appsOf(personas);
+    const apps = view.apps.join();
     this.#made = { personas, query: view.query, apps, sort: view.sort, indexed: index?.size, at: performance.now() };
     return (this.#local = { complete, ...selectLocal(personas, matches, view, this.#apps.labels) });
+  }
+
+  /** Brings the view's results up to date with what is loaded and indexed now, then renders. */
+  #catchUpSoon(view: GridQuery) {
+    if (this.#catchingUp) return;
+    this.#catchingUp = true;
+    setTimeout(() => {
+      this.#catchingUp = false;
+      const personas = this.#host.loaded();
+      const made = this.#made;
+      // Only for the view it was asked for (a new one was selected at once, in its render).
+      if (!personas || !made || made.query !== view.query || made.apps !== view.apps.join() || made.sort !== view.sort) {
+        return;
+      }
+      const index = view.query ? this.#indexOf(personas, 0) : undefined;
+      this.#select(personas, view, index, !index || index.size === personas.length);
+      this.#host.requestUpdate();
+    });
+  }
+
+  /** The apps of these personas; of the personas appended since last time only, when they grew. */
+  #appsOf(personas: readonly Persona[]) {
+    const before = this.#apps;
+    if (before?.personas === personas) return before;
+    if (!before || !appended(before.personas, personas)) return { personas, labels: appLabels(personas) };
+    const labels = new Map(before.labels);
+    for (const [id, label] of appLabels(personas.slice(before.personas.length))) if (!labels.has(id)) labels.set(id, label);
+    return { personas, labels };
   }
 
   /** The search index of these personas (a new one when the collection is another one, not just longer). */
