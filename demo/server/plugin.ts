@@ -5,8 +5,8 @@
  * data directory, seeded once from `data/personas.json` (and afresh when that file changes).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { createPersonaHandler, type PersonaHandler } from '../../src/server/handler.js';
 import { toNodeListener, type NodeListener } from '../../src/server/node-http.js';
@@ -42,7 +42,7 @@ function putFirst(app: Connect.Server, middleware: NodeListener): void {
  * that regenerated `data/personas.json`), it starts afresh, so the pages show the new data.
  * A real deployment imports once and keeps what reviewers approved (src/server).
  */
-function freshForData(dbFolder: string, dataFile: string, log: (message: string) => void): void {
+export function freshForData(dbFolder: string, dataFile: string, log: (message: string) => void): void {
   const stamp = `${dbFolder}.seeded-from`;
   const hash = createHash('sha256').update(readFileSync(dataFile)).digest('hex');
   const seededFrom = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : undefined;
@@ -50,6 +50,8 @@ function freshForData(dbFolder: string, dataFile: string, log: (message: string)
     log('the demo data changed since its database was seeded: starting the database afresh');
     rmSync(dbFolder, { recursive: true, force: true });
   }
+  // A fresh checkout has no data folder yet.
+  mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, hash);
 }
 
