@@ -106,6 +106,27 @@ describe('search index', () => {
       expect(pids('the').slice(0, 3)).to.deep.equal(['SEG-1', 'SEG-2', 'MIX-1']);
     });
 
+    it('ranks thousands of matches exactly: each persona once, by tier, then score, then order', () => {
+      // 5,000 personas that all match "n": names with it (tier 0) or only text (tier 2), scores of many sizes.
+      const many = parseCollection(
+        Array.from({ length: 5000 }, (_, i) => ({
+          pid: `N-${i}`,
+          name: i % 3 ? `Person ${i}` : `Nina ${i}`,
+          identity: `${'needs '.repeat((i % 7) + 1)}notes ${i}`,
+        })),
+      ).personas;
+      const hits = new PersonaIndex(many).search('n');
+      expect(hits.length).to.equal(5000);
+      expect(new Set(hits.map((hit) => hit.persona.pid)).size).to.equal(5000);
+      for (let i = 1; i < hits.length; i++) {
+        const [a, b] = [hits[i - 1]!, hits[i]!];
+        const inOrder = a.tier < b.tier || (a.tier === b.tier && (a.score > b.score + 1e-3 || (Math.abs(a.score - b.score) <= 1e-3 && a.index < b.index)));
+        expect(inOrder, `${a.persona.pid} before ${b.persona.pid}`).to.equal(true);
+      }
+      expect(hits[0]!.tier).to.equal(0);
+      expect(hits.at(-1)!.tier).to.equal(2);
+    });
+
     it('matches nothing for an empty or wordless query', () => {
       expect(index.search('')).to.deep.equal([]);
       expect(index.search('  —!? ')).to.deep.equal([]);
@@ -180,7 +201,7 @@ describe('search index', () => {
 
     it('searches personas not indexed yet by scanning them: every word begins a word, no typos', () => {
       const partial = new PersonaIndex(library.slice(0, 2));
-      const found = (query: string) => partial.searchLoaded(query, library, Infinity).map((hit) => hit.persona.pid);
+      const found = (query: string) => partial.searchLoaded(query, library, Infinity).map((persona) => persona.pid);
       // OPS-1 is not indexed: found by its tool and its role, as the full index finds it.
       expect(found('kube')).to.deep.equal(['OPS-1']);
       expect(found('site reli')).to.deep.equal(['OPS-1']);
@@ -190,7 +211,7 @@ describe('search index', () => {
       // Only the start of a word matches, and typos wait for the index.
       expect(found('ubernetes')).to.deep.equal([]);
       expect(found('kubernetse')).to.deep.equal([]);
-      expect(index.searchLoaded('kubernetse', library, Infinity).map((hit) => hit.persona.pid)).to.deep.equal(['OPS-1']);
+      expect(index.searchLoaded('kubernetse', library, Infinity).map((persona) => persona.pid)).to.deep.equal(['OPS-1']);
     });
 
     it('stays fast on 10,000 deep personas (benchmark, logged)', function () {

@@ -98,7 +98,7 @@ export class LocalSearch {
   }
 
   #select(personas: readonly Persona[], view: GridQuery, index: PersonaIndex | undefined, complete: boolean) {
-    const matches = index?.searchLoaded(view.query, personas, performance.now() + SCAN_MS).map((hit) => hit.persona);
+    const matches = index?.searchLoaded(view.query, personas, performance.now() + SCAN_MS);
     this.#apps = this.#appsOf(personas);
     const apps = view.apps.join();
     this.#made = { personas, query: view.query, apps, sort: view.sort, indexed: index?.size, at: performance.now() };
