@@ -236,6 +236,8 @@ describe('persona-grid profile and reading path', () => {
     it('cards in a row keep their own height', async () => {
       const long = raw.map((p, i) => (i === 1 ? { ...p, identity: `${p.identity} `.repeat(12) } : p));
       const grid = await gridOf(html`<persona-grid variant="full" .personas=${long}></persona-grid>`);
+      // As painted: cards out of view are sized by a placeholder until the browser finds them in view.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const [a, b, c] = items(grid).map((item) => item.getBoundingClientRect());
       expect(a!.top).to.equal(b!.top);
       expect(b!.height).to.be.above(a!.height + 20);

@@ -2,18 +2,23 @@
  * `<persona-grid>`'s local search: the search index of the loaded personas,
  * built in idle slices (so a huge collection never blocks), and the view's
  * results, kept until the view or the index changes. A search never waits
- * for the index: it indexes for {@link INDEX_SLICE_MS}, searches what is
- * indexed and scans the rest for up to {@link SCAN_MS}; its results are
- * complete (typos found, every persona looked at) once the index is.
+ * for the index: it indexes the rest first only when that is small
+ * ({@link INDEX_AT_ONCE}), searches what is indexed and scans the rest for up
+ * to {@link SCAN_MS}; its results are complete (typos found, every persona
+ * looked at) once the index is.
  */
 import type { Persona } from '../../data/types.js';
 import { PersonaIndex } from '../../search/persona-index.js';
 import { appLabels, selectLocal, type GridQuery, type LocalResult } from './grid-view.js';
 
-/** Indexing a search does first (ms): a small collection is then searched with typo tolerance at once. */
-const INDEX_SLICE_MS = 5;
+/**
+ * Personas a new search indexes first when no more are left (~5 ms): a small collection is then
+ * searched with typo tolerance at once. More are scanned instead (a few milliseconds of indexing
+ * would cover too few of them to matter) and indexed in idle time.
+ */
+const INDEX_AT_ONCE = 100;
 /** Time a search may scan personas the index does not hold yet (ms). */
-const SCAN_MS = 15;
+const SCAN_MS = 8;
 /**
  * While the collection grows (a page being validated) or the index does, the view's results
  * are brought up to date this often (ms), and once both are complete: searching and
@@ -84,7 +89,7 @@ export class LocalSearch {
     const sameView = made?.query === view.query && made.apps === apps && made.sort === view.sort;
     const more = sameView && appended(made.personas, personas);
     // A new view (or collection) indexes a slice first (once: a render reads the results more than once).
-    const index = view.query ? this.#indexOf(personas, more ? 0 : INDEX_SLICE_MS) : undefined;
+    const index = view.query ? this.#indexOf(personas, !more) : undefined;
     const complete = !index || index.size === personas.length;
     if (this.#local && more) {
       if (made.personas === personas && made.indexed === index?.size) return this.#local;
@@ -117,7 +122,7 @@ export class LocalSearch {
       if (!personas || !made || made.query !== view.query || made.apps !== view.apps.join() || made.sort !== view.sort) {
         return;
       }
-      const index = view.query ? this.#indexOf(personas, 0) : undefined;
+      const index = view.query ? this.#indexOf(personas) : undefined;
       this.#select(personas, view, index, !index || index.size === personas.length);
       this.#host.requestUpdate();
     });
@@ -133,13 +138,18 @@ export class LocalSearch {
     return { personas, labels };
   }
 
-  /** The search index of these personas (a new one when the collection is another one, not just longer). */
-  #indexOf(personas: readonly Persona[], slice = INDEX_SLICE_MS): PersonaIndex {
+  /**
+   * The search index of these personas (a new one when the collection is another one, not just
+   * longer); with `small`, the rest indexed now when it is small, else `ms` of it (idle slices).
+   */
+  #indexOf(personas: readonly Persona[], small = false, ms = 0): PersonaIndex {
     let index = this.#index;
     if (!index || index.personas[0] !== personas[0] || index.size > personas.length) {
       index = this.#index = new PersonaIndex();
     }
-    if (slice && index.size < personas.length) index.add(personas.slice(index.size), performance.now() + slice);
+    const rest = personas.length - index.size;
+    if (small && rest > 0 && rest <= INDEX_AT_ONCE) index.add(personas.slice(index.size));
+    else if (ms && rest > 0) index.add(personas.slice(index.size), performance.now() + ms);
     return index;
   }
 
@@ -156,7 +166,7 @@ export class LocalSearch {
       this.#indexing = false;
       // The collection as it is now (more pages may have come).
       personas = this.#host.loaded() ?? personas;
-      this.#indexOf(personas, ms);
+      this.#indexOf(personas, false, ms);
       const done = this.indexed(personas);
       // A search running on part of the index: show what the rest adds, now and then (searching
       // and rendering on every slice would cost more than the indexing), and when it is complete.

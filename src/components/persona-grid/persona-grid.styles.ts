@@ -178,6 +178,10 @@ export const gridStyles = css`
     display: grid;
     border-radius: var(--_radius);
     cursor: pointer;
+    /* Cards out of view are not laid out while a search changes them (a keystroke lays out only
+       what is seen); each keeps its last height as its size (no scroll jumps). */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 320px;
   }
   a.item {
     color: inherit;
