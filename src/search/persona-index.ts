@@ -86,6 +86,8 @@ const RANK_DOCS = 2 ** 24;
 const RANK_SCORES = 2 ** 26;
 const rankKey = (tier: number, score: number, doc: number) =>
   (tier * RANK_SCORES + (RANK_SCORES - 1 - Math.min(RANK_SCORES - 1, Math.round(score * 1000)))) * RANK_DOCS + doc;
+/** A match's tier: 0 when every query word is in its name or app, 1 when some are, 2 when none. */
+const tierFor = (wordsInTitle: number, words: number) => (wordsInTitle === words ? 0 : wordsInTitle > 0 ? 1 : 2);
 const tierOfKey = (key: number) => Math.floor(key / (RANK_SCORES * RANK_DOCS));
 const docOfKey = (key: number) => key - Math.floor(key / RANK_DOCS) * RANK_DOCS;
 
@@ -314,7 +316,7 @@ export class PersonaIndex {
         if (here) inTitle++;
         return here || hasWordStart(body, word);
       });
-      if (all) scanned[inTitle === words.length ? 0 : inTitle ? 1 : 2]!.push(persona);
+      if (all) scanned[tierFor(inTitle, words.length)]!.push(persona);
     }
     // Each tier: its indexed matches in rank order, then its scanned ones in the endpoint's order.
     const out: Persona[] = [];
@@ -329,7 +331,7 @@ export class PersonaIndex {
   /** Ranked matches for a query; an empty query matches nothing. */
   search(query: string): SearchHit[] {
     const { keys, score } = this.#scored(query);
-    return [...keys].map((key) => {
+    return Array.from(keys, (key) => {
       const doc = docOfKey(key);
       return { persona: this.#personas[doc]!, index: doc, tier: tierOfKey(key), score: score[doc]! };
     });
@@ -378,8 +380,7 @@ export class PersonaIndex {
     let found = 0;
     for (let doc = 0; doc < count; doc++) {
       if (matched[doc] !== words.length) continue;
-      const tier = inTitle[doc] === words.length ? 0 : inTitle[doc]! > 0 ? 1 : 2;
-      keys[found++] = rankKey(tier, score[doc]!, doc);
+      keys[found++] = rankKey(tierFor(inTitle[doc]!, words.length), score[doc]!, doc);
     }
     return { keys: keys.subarray(0, found).sort(), score };
   }

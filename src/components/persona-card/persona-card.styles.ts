@@ -185,7 +185,8 @@ export const cardStyles = css`
     min-height: var(--persona-skeleton-height, 640px);
   }
   /* A compact card that loaded its own persona is never shorter than the skeleton it replaced,
-     so that step moves nothing below it (a card given its persona never showed one). */
+     so that step moves nothing below it (a card given its persona never showed one). The default
+     is the skeleton's (styles/shared.ts): a literal in both, as the CSS minifier skips interpolations. */
   :host(:not([variant='full'])) .card.reserved {
     min-height: var(--persona-skeleton-height, 360px);
   }

@@ -50,14 +50,14 @@ export type LocalSelection = LocalResult & {
 /** What a selection was made from. */
 interface Made {
   personas: readonly Persona[];
-  query: string;
-  apps: string;
-  sort: string;
+  view: GridQuery;
   /** Personas the index held. */
   indexed?: number;
   /** When (performance.now()). */
   at: number;
 }
+
+const sameView = (a: GridQuery, b: GridQuery) => a.query === b.query && a.apps.join() === b.apps.join() && a.sort === b.sort;
 
 /** `after` is `before` with more personas appended. */
 const appended = (before: readonly Persona[], after: readonly Persona[]) =>
@@ -85,10 +85,8 @@ export class LocalSearch {
    */
   select(personas: readonly Persona[], view: GridQuery, growing = false): LocalSelection {
     const made = this.#made;
-    const apps = view.apps.join();
-    const sameView = made?.query === view.query && made.apps === apps && made.sort === view.sort;
-    const more = sameView && appended(made.personas, personas);
-    // A new view (or collection) indexes a slice first (once: a render reads the results more than once).
+    const more = made !== undefined && sameView(made.view, view) && appended(made.personas, personas);
+    // A new view (or collection) indexes a small rest first (once: a render reads the results more than once).
     const index = view.query ? this.#indexOf(personas, !more) : undefined;
     const complete = !index || index.size === personas.length;
     if (this.#local && more) {
@@ -96,7 +94,7 @@ export class LocalSearch {
       // More of the same (personas validated, personas indexed): caught up with now and then, in a
       // task of its own and rendered in the next, so searching a large collection and rendering
       // never add up to one long task. Until then the results shown stay.
-      if (!(growing || !complete) || performance.now() - made.at >= REFRESH_MS) this.#catchUpSoon(view);
+      if ((!growing && complete) || performance.now() - made.at >= REFRESH_MS) this.#catchUpSoon();
       return this.#local;
     }
     return this.#select(personas, view, index, complete);
@@ -105,23 +103,23 @@ export class LocalSearch {
   #select(personas: readonly Persona[], view: GridQuery, index: PersonaIndex | undefined, complete: boolean) {
     const matches = index?.searchLoaded(view.query, personas, performance.now() + SCAN_MS);
     this.#apps = this.#appsOf(personas);
-    const apps = view.apps.join();
-    this.#made = { personas, query: view.query, apps, sort: view.sort, indexed: index?.size, at: performance.now() };
+    this.#made = { personas, view, indexed: index?.size, at: performance.now() };
     return (this.#local = { complete, ...selectLocal(personas, matches, view, this.#apps.labels) });
   }
 
-  /** Brings the view's results up to date with what is loaded and indexed now, then renders. */
-  #catchUpSoon(view: GridQuery) {
-    if (this.#catchingUp) return;
+  /**
+   * Brings the last view's results up to date with what is loaded and indexed now, in a task of
+   * its own, then renders.
+   */
+  #catchUpSoon() {
+    const view = this.#made?.view;
+    if (this.#catchingUp || !view) return;
     this.#catchingUp = true;
     setTimeout(() => {
       this.#catchingUp = false;
       const personas = this.#host.loaded();
-      const made = this.#made;
       // Only for the view it was asked for (a new one was selected at once, in its render).
-      if (!personas || !made || made.query !== view.query || made.apps !== view.apps.join() || made.sort !== view.sort) {
-        return;
-      }
+      if (!personas || !this.#made || !sameView(this.#made.view, view)) return;
       const index = view.query ? this.#indexOf(personas) : undefined;
       this.#select(personas, view, index, !index || index.size === personas.length);
       this.#host.requestUpdate();
@@ -170,7 +168,7 @@ export class LocalSearch {
       const done = this.indexed(personas);
       // A search running on part of the index: show what the rest adds, now and then (searching
       // and rendering on every slice would cost more than the indexing), and when it is complete.
-      // In a task of its own: the idle slice stays short.
+      // In a task of its own: the idle slice stays short (the render decides whether to catch up).
       if (this.#host.searching() && (done || performance.now() - this.#refreshed > REFRESH_MS)) {
         this.#refreshed = performance.now();
         setTimeout(() => this.#host.requestUpdate());
