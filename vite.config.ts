@@ -67,6 +67,24 @@ const CORE = [
 ];
 const isCore = (id: string) => CORE.some((pattern) => pattern.test(id));
 
+/** Modules that start the early requests (src/autoload/early.ts) and the page's registries they use. */
+const EARLY = /src\/(data\/(prefetch|url|shared-client)|i18n\/page-strings|autoload\/early(-cards)?)\.ts$/;
+
+/**
+ * How the chunks are cut. Everywhere: what every element needs in one core chunk. In the npm
+ * entries the early requests get a small chunk of their own, imported by each element's entry
+ * before the heavy code, so they start before Lit, zod and the element are evaluated. In the
+ * one-script-tag bundle they stay in the autoloader itself (the element chunks import them from
+ * it): the data requests start as soon as that one file has run, a round trip sooner.
+ */
+function chunkGroups(mode: string) {
+  const core = { name: 'core', test: isCore };
+  if (mode !== 'bundle') return [{ name: 'prefetch', test: EARLY, priority: 2 }, core];
+  // Only the matching modules: by default a group also takes what they import, which would pull
+  // the early modules the client uses out of the autoloader and make it import the whole core.
+  return [{ ...core, includeDependenciesRecursively: false }];
+}
+
 /** Copies the iframe page's static files next to its script. */
 function embedAssets(): Plugin {
   return {
@@ -92,32 +110,16 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib,
       rolldownOptions: {
+        // The autoloader also exports the early modules its element chunks import from it.
+        ...(mode === 'bundle' ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
         // npm users bring their own Lit and zod (and React, for persona-widgets/react), so several libraries share one copy.
         external: selfContained ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/],
         output: {
           minify: true,
           sourcemapExcludeSources: true,
           ...(mode === 'bundle' ? { chunkFileNames: 'chunks/[name]-[hash].js' } : {}),
-          // The early requests (src/autoload/early.ts) in a chunk of their own, imported before
-          // the heavy code, so they start before Lit, zod and the elements are evaluated.
-          // (The page's registries apart: the data API and the autoloader import them without the
-          // page scan or the heavy code.) The classic
-          // script is one file: its lazy parts are inlined.
-          codeSplitting:
-            mode === 'classic'
-              ? false
-              : {
-                  groups: [
-                    // One small file the autoloader imports and every element's chunk imports first.
-                    {
-                      name: 'prefetch',
-                      test: /src\/(data\/(prefetch|url|shared-client)|i18n\/page-strings|autoload\/early(-cards)?)\.ts$/,
-                      priority: 2,
-                    },
-                    // What every element needs, in one file rather than a handful of small ones.
-                    { name: 'core', test: isCore },
-                  ],
-                },
+          // The classic script is one file: its lazy parts are inlined.
+          codeSplitting: mode === 'classic' ? false : { groups: chunkGroups(mode) },
         },
       },
     },

@@ -54,9 +54,11 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * grid page but cost the cards page and the npm entry more (the dynamic-import helper): not done.
  * The three branches of issue 14 together (merged 2026-12-02): cards page 30,510, grid page 45,061,
  * form page 40,805, IIFE 60,129, npm entries card 30,708, grid 44,114, form 36,259.
+ * 2026-12-03 (issue 13): the autoloader holds the early requests itself (they were a chunk it
+ * imported, one round trip before any data request): 796 + 916 in two files → 1,426 in one.
  */
 const BUDGETS = {
-  autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 800, target: undefined },
+  autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 1_450, target: undefined },
   cardsPage: { label: 'one script tag, page of cards: every script, gzip', budget: 31_000, target: 25_000 },
   gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 45_800, target: undefined },
   formPage: { label: 'one script tag, page with a form: every script, gzip', budget: 41_400, target: undefined },

@@ -35,6 +35,19 @@ const buttons = (element: Element) => [...shadow(element).querySelectorAll('butt
 const metaFacts = (card: PersonaCard) =>
   [...(part(card, 'counts')?.children ?? []), ...(part(card, 'meta')?.children ?? [])].map((fact) => clean(fact.textContent));
 
+/** Counts `new Intl.DateTimeFormat(…)` calls until `restore()`. */
+function spyOnDateTimeFormat() {
+  const Original = Intl.DateTimeFormat;
+  let count = 0;
+  const Counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+    count++;
+    return new Original(...args);
+  } as unknown as typeof Intl.DateTimeFormat;
+  Object.assign(Counting, Original);
+  Intl.DateTimeFormat = Counting;
+  return Object.assign(() => count, { restore: () => void (Intl.DateTimeFormat = Original) });
+}
+
 async function cardIn(template: ReturnType<typeof html>, selector = 'persona-card') {
   const host = await fixture<HTMLElement>(template);
   const card = (host.matches(selector) ? host : host.querySelector(selector)) as PersonaCard;
@@ -107,6 +120,29 @@ describe('strings and languages', () => {
       expect(defaultStrings.grid.countOf(12, 1000, (n) => n.toLocaleString('en'))).to.equal('12 of 1,000 personas');
       const card = await cardIn(html`<persona-card .persona=${persona}></persona-card>`);
       expect(metaFacts(card)).to.deep.equal(['1 comment', '1,234 validations', 'Updated Mar 5, 2026']);
+    });
+
+    it('writes American English dates as Intl does, without creating Intl.DateTimeFormat', async () => {
+      // The card's first paint must not wait for Intl's setup, so en/en-US dates are written by hand.
+      const intl = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+      const dates = ['2026-01-31T23:30:00', '2025-02-01', '2024-02-29T12:00:00Z', '1999-12-31T00:00:00+02:00'];
+      for (let month = 1; month <= 12; month++) dates.push(`2026-${String(month).padStart(2, '0')}-15T08:00:00`);
+      const created = spyOnDateTimeFormat();
+      try {
+        for (const lang of ['en', 'en-US', 'EN-us']) {
+          const host = await fixture<HTMLElement>(html`<div lang=${lang}></div>`);
+          for (const updated_at of dates) {
+            const card = document.createElement('persona-card') as PersonaCard;
+            card.persona = { ...persona, updated_at };
+            host.replaceChildren(card);
+            await card.updateComplete;
+            expect(metaFacts(card).at(-1), `${lang} ${updated_at}`).to.equal(`Updated ${intl.format(new Date(updated_at))}`);
+          }
+        }
+        expect(created()).to.equal(0);
+      } finally {
+        created.restore();
+      }
     });
 
     it('describePersonaError and formatWait speak English unless given strings', () => {

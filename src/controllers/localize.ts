@@ -112,14 +112,30 @@ function numberFormat(locale: string | undefined): FormatNumber {
   return format;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Formats a date for people: "Mar 4, 2026" in American English. */
+type FormatDate = (date: Date) => string;
 
-/** `Intl.DateTimeFormat` is slow to create (10–20 ms the first time on a page): one per locale, made once. */
-function dateFormat(locale: string | undefined): Intl.DateTimeFormat {
+const dateFormats = new Map<string, FormatDate>();
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Whether `locale` writes dates as American English does, which needs no `Intl` ("Mar 4, 2026"). */
+const americanDates = (locale: string | undefined) => /^en(-US)?$/i.test(locale ?? 'en');
+
+/**
+ * Formats dates in `locale`. `Intl.DateTimeFormat` is slow to create (10–20 ms the first
+ * time on a page, on the card's way to its first paint), so American English, what
+ * most pages get, is written out by hand; other languages get one formatter, made once.
+ */
+function dateFormat(locale: string | undefined): FormatDate {
   const key = locale ?? '';
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+    if (americanDates(locale)) {
+      format = (date) => `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`;
+    } else {
+      const intl = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+      format = (date) => intl.format(date);
+    }
     dateFormats.set(key, format);
   }
   return format;
@@ -172,7 +188,7 @@ export class LocalizeController implements ReactiveController {
 
   /** Formats a date ("Mar 4, 2026") in {@link locale}. */
   date(date: Date): string {
-    return dateFormat(this.locale).format(date);
+    return dateFormat(this.locale)(date);
   }
 
   /**
@@ -180,6 +196,7 @@ export class LocalizeController implements ReactiveController {
    * way), so formatting the first date does not delay the first paint.
    */
   prepareDates(): void {
+    if (americanDates(this.locale)) return;
     const prepare = () => void dateFormat(this.locale);
     if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 1000 });
     else setTimeout(prepare, 0);
