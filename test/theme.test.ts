@@ -33,6 +33,17 @@ async function allAre(els: readonly Element[], expected: 'light' | 'dark') {
   await waitUntil(() => els.every((el) => scheme(el) === expected), `not all ${expected}: ${els.map((el) => `${el.localName} ${scheme(el)}`).join(', ')}`, { timeout: 2000 });
 }
 
+/** Counts `getComputedStyle` calls until `restore()`. */
+function countComputedStyleReads() {
+  const original = window.getComputedStyle;
+  let count = 0;
+  window.getComputedStyle = (...args: Parameters<typeof getComputedStyle>) => {
+    count++;
+    return original.apply(window, args);
+  };
+  return { count: () => count, restore: () => void (window.getComputedStyle = original) };
+}
+
 describe('theme="auto" follows the host page', () => {
   const root = document.documentElement;
   let emulated = false;
@@ -103,6 +114,30 @@ describe('theme="auto" follows the host page', () => {
     root.style.background = 'oklch(0.2 0.02 250)';
     await allAre(els, 'dark');
     expect(card.shadowRoot!.querySelector('[part~="base"]')).to.equal(base);
+  });
+
+  it("a grid's cards take the grid's scheme, live, without each reading the page's styles", async () => {
+    root.style.background = 'rgb(13, 13, 13)';
+    const box = await fixture<HTMLElement>(html`<div><persona-grid .personas=${[persona, { ...persona, pid: 'T-002', name: 'Zookeeper' }]}></persona-grid></div>`);
+    const grid = box.querySelector('persona-grid')!;
+    const cards = () => [...grid.shadowRoot!.querySelectorAll<HTMLElement & { theme: string }>('persona-card')];
+    await waitUntil(() => cards().length === 2, 'the grid never showed its cards');
+    await allAre([grid, ...cards()], 'dark');
+    expect(cards().map((card) => card.theme)).to.deep.equal(['dark', 'dark']);
+    // New cards (a search) connect without reading any computed style.
+    const read = countComputedStyleReads();
+    try {
+      (grid as HTMLElement & { query: string }).query = 'zookeeper';
+      await waitUntil(() => cards().length === 1, 'the search never narrowed the grid');
+      (grid as HTMLElement & { query: string }).query = '';
+      await waitUntil(() => cards().length === 2, 'the cards never came back');
+      expect(read.count(), 'getComputedStyle calls while cards connected').to.equal(0);
+    } finally {
+      read.restore();
+    }
+    root.style.background = '#fff';
+    await allAre([grid, ...cards()], 'light');
+    expect(cards().map((card) => card.theme)).to.deep.equal(['light', 'light']);
   });
 
   it('a page color-scheme that names one scheme wins over its background', async () => {

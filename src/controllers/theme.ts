@@ -69,6 +69,7 @@ export class ThemeController implements ReactiveController {
   #states?: CustomStateSet;
   /** The `theme` the state was last set for. */
   #theme?: string;
+  #dark = false;
 
   constructor(host: Themed) {
     this.#host = host;
@@ -93,11 +94,24 @@ export class ThemeController implements ReactiveController {
     if (this.#host.theme !== this.#theme) this.check();
   }
 
-  /** Looks at the page again (only `auto` does). */
+  /**
+   * The scheme the element is shown in: `theme`, with `auto` resolved. An element that renders
+   * others hands them this rather than `auto`, so they need not each look at the page (reading
+   * the page's styles as each of a grid's new cards connects cost a style recalculation per card).
+   */
+  get scheme(): 'light' | 'dark' {
+    return this.#dark ? 'dark' : 'light';
+  }
+
+  /** Looks at the page again (only `auto` does); re-renders the element when its scheme changed. */
   check(): void {
     const host = this.#host;
     const theme = (this.#theme = host.theme);
     const dark = theme === 'dark' || (theme !== 'light' && pageIsDark(host));
+    if (dark !== this.#dark) {
+      this.#dark = dark;
+      host.requestUpdate();
+    }
     try {
       // Engines without custom states (or with only the old `--dark` form) throw here.
       this.#states!.delete('dark');

@@ -70,7 +70,8 @@ export interface GridRender {
   card: {
     strings?: PersonaStringsOverride;
     variant: 'compact' | 'full';
-    theme: 'light' | 'dark' | 'auto';
+    /** The grid's scheme (`auto` resolved). */
+    theme: 'light' | 'dark';
     headingLevel: number;
     contributeAction?: string;
   };

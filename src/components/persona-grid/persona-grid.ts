@@ -118,9 +118,6 @@ export interface PersonaGridLoadDetail {
  */
 export class PersonaGrid extends LitElement {
   static version = VERSION;
-  static {
-    this.addInitializer((element) => new ThemeController(element as PersonaGrid));
-  }
   static override styles = [themeTokens, hostStyles, skeletonStyles, gridStyles, selectStyles];
 
   /**
@@ -250,6 +247,7 @@ export class PersonaGrid extends LitElement {
   #sortsOf?: { personas: readonly Persona[]; sorts: readonly SortOrder[] };
 
   #data = new PersonaDataController(this);
+  #theme = new ThemeController(this);
   #l10n = new LocalizeController(this, { grid: gridStrings });
   #given?: Ready | PersonaError;
   #search = new LocalSearch({
@@ -546,7 +544,8 @@ export class PersonaGrid extends LitElement {
       card: {
         strings: this.strings,
         variant: this.variant,
-        theme: this.theme,
+        // Resolved: the cards take the grid's scheme instead of each looking at the page.
+        theme: this.#theme.scheme,
         headingLevel: this.headingLevel,
         contributeAction: this.contributeAction,
       },
