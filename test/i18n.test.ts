@@ -35,17 +35,20 @@ const buttons = (element: Element) => [...shadow(element).querySelectorAll('butt
 const metaFacts = (card: PersonaCard) =>
   [...(part(card, 'counts')?.children ?? []), ...(part(card, 'meta')?.children ?? [])].map((fact) => clean(fact.textContent));
 
-/** Counts `new Intl.DateTimeFormat(…)` calls until `restore()`. */
-function spyOnDateTimeFormat() {
-  const Original = Intl.DateTimeFormat;
+/** Counts `new Intl.DateTimeFormat(…)` and `new Intl.NumberFormat(…)` calls until `restore()`. */
+function spyOnIntl() {
+  const originals = { DateTimeFormat: Intl.DateTimeFormat, NumberFormat: Intl.NumberFormat };
   let count = 0;
-  const Counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
-    count++;
-    return new Original(...args);
-  } as unknown as typeof Intl.DateTimeFormat;
-  Object.assign(Counting, Original);
-  Intl.DateTimeFormat = Counting;
-  return Object.assign(() => count, { restore: () => void (Intl.DateTimeFormat = Original) });
+  for (const name of ['DateTimeFormat', 'NumberFormat'] as const) {
+    const Original = originals[name] as unknown as new (...args: unknown[]) => object;
+    const Counting = function (...args: unknown[]) {
+      count++;
+      return new Original(...args);
+    };
+    Object.assign(Counting, Original);
+    (Intl as unknown as Record<string, unknown>)[name] = Counting;
+  }
+  return Object.assign(() => count, { restore: () => void Object.assign(Intl, originals) });
 }
 
 async function cardIn(template: ReturnType<typeof html>, selector = 'persona-card') {
@@ -122,21 +125,31 @@ describe('strings and languages', () => {
       expect(metaFacts(card)).to.deep.equal(['1 comment', '1,234 validations', 'Updated Mar 5, 2026']);
     });
 
-    it('writes American English dates as Intl does, without creating Intl.DateTimeFormat', async () => {
-      // The card's first paint must not wait for Intl's setup, so en/en-US dates are written by hand.
-      const intl = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
-      const dates = ['2026-01-31T23:30:00', '2025-02-01', '2024-02-29T12:00:00Z', '1999-12-31T00:00:00+02:00'];
-      for (let month = 1; month <= 12; month++) dates.push(`2026-${String(month).padStart(2, '0')}-15T08:00:00`);
-      const created = spyOnDateTimeFormat();
+    it('writes American English dates and whole numbers as Intl does, without creating Intl formatters', async () => {
+      // A card's first paint and a grid's first keystroke must not wait for Intl's setup (10–25 ms).
+      const dates = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+      const numbers = new Intl.NumberFormat('en-US');
+      const cases: [string, number][] = [
+        ['2026-01-31T23:30:00', 1000],
+        ['2025-02-01', 1234567],
+        ['2024-02-29T12:00:00Z', 999],
+        ['1999-12-31T00:00:00+02:00', 50000],
+      ];
+      for (let month = 1; month <= 12; month++) cases.push([`2026-${String(month).padStart(2, '0')}-15T08:00:00`, 10 ** month]);
+      const created = spyOnIntl();
       try {
         for (const lang of ['en', 'en-US', 'EN-us']) {
           const host = await fixture<HTMLElement>(html`<div lang=${lang}></div>`);
-          for (const updated_at of dates) {
+          for (const [updated_at, validation_count] of cases) {
             const card = document.createElement('persona-card') as PersonaCard;
-            card.persona = { ...persona, updated_at };
+            card.persona = { ...persona, updated_at, validation_count };
             host.replaceChildren(card);
             await card.updateComplete;
-            expect(metaFacts(card).at(-1), `${lang} ${updated_at}`).to.equal(`Updated ${intl.format(new Date(updated_at))}`);
+            expect(metaFacts(card), `${lang} ${updated_at} ${validation_count}`).to.deep.equal([
+              '1 comment',
+              `${numbers.format(validation_count)} validations`,
+              `Updated ${dates.format(new Date(updated_at))}`,
+            ]);
           }
         }
         expect(created()).to.equal(0);

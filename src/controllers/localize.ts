@@ -95,18 +95,26 @@ function validLocale(tag: string): string | undefined {
 
 const formatters = new Map<string, FormatNumber>();
 
+/** Whether `locale` is American English, whose dates and whole numbers need no `Intl` ("Mar 4, 2026", "50,000"). */
+const american = (locale: string | undefined) => /^en(-US)?$/i.test(locale ?? 'en');
+
 /**
- * Formats numbers in `locale`. `Intl.NumberFormat` costs tens of milliseconds to create the
- * first time on a page, so it is created on the first number that needs it: in English, a
- * whole number under 1,000 (a card's counts, mostly) reads the same without it.
+ * Formats numbers in `locale`. `Intl.NumberFormat` costs 10–20 ms to create the first time on
+ * a page (in the task of a grid's first keystroke, "12 of 50,000 personas"), so it is created
+ * on the first number that needs it: in American English whole numbers are grouped by hand,
+ * and in any English a whole number under 1,000 (a card's counts, mostly) reads the same without it.
  */
 function numberFormat(locale: string | undefined): FormatNumber {
   const key = locale ?? '';
   let format = formatters.get(key);
   if (!format) {
     let intl: Intl.NumberFormat | undefined;
-    const plain = /^en(-|$)/i.test(locale ?? 'en');
-    format = (n) => (plain && Number.isInteger(n) && Math.abs(n) < 1000 ? String(n) : (intl ??= new Intl.NumberFormat(locale)).format(n));
+    const english = /^en(-|$)/i.test(locale ?? 'en');
+    const grouped = american(locale);
+    format = (n) =>
+      Number.isSafeInteger(n) && (grouped || (english && Math.abs(n) < 1000))
+        ? String(n).replace(/\B(?=(\d{3})+$)/g, ',')
+        : (intl ??= new Intl.NumberFormat(locale)).format(n);
     formatters.set(key, format);
   }
   return format;
@@ -118,9 +126,6 @@ type FormatDate = (date: Date) => string;
 const dateFormats = new Map<string, FormatDate>();
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Whether `locale` writes dates as American English does, which needs no `Intl` ("Mar 4, 2026"). */
-const americanDates = (locale: string | undefined) => /^en(-US)?$/i.test(locale ?? 'en');
-
 /**
  * Formats dates in `locale`. `Intl.DateTimeFormat` is slow to create (10–20 ms the first
  * time on a page, on the card's way to its first paint), so American English, what
@@ -130,7 +135,7 @@ function dateFormat(locale: string | undefined): FormatDate {
   const key = locale ?? '';
   let format = dateFormats.get(key);
   if (!format) {
-    if (americanDates(locale)) {
+    if (american(locale)) {
       format = (date) => `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`;
     } else {
       const intl = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' });
@@ -196,7 +201,7 @@ export class LocalizeController implements ReactiveController {
    * way), so formatting the first date does not delay the first paint.
    */
   prepareDates(): void {
-    if (americanDates(this.locale)) return;
+    if (american(this.locale)) return;
     const prepare = () => void dateFormat(this.locale);
     if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 1000 });
     else setTimeout(prepare, 0);
