@@ -751,7 +751,7 @@ describe('<persona-grid>', () => {
     it('selects, counts and orders locally', () => {
       const result = selectLocal(library, new PersonaIndex(library).search('the').map((hit) => hit.persona), { query: 'the', apps: ['flyio'], sort: 'name' });
       expect(result.personas.map((p) => p.pid)).to.deep.equal(['OPS-2', 'OPS-1']);
-      expect(result.facets).to.deep.equal([
+      expect(result.facets()).to.deep.equal([
         { id: 'flyio', label: 'Fly.io', count: 2 },
         { id: 'mixpanel', label: 'Mixpanel', count: 1 },
         { id: 'segment', label: 'Segment', count: 2 },

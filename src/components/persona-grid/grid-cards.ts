@@ -24,7 +24,7 @@ export function renderCards(r: GridRender, actions: GridActions, feed: Ready, re
     // Not "no match" before every persona has been looked at.
     return feed.loadingMore || results.partial || (feed.next && !r.serverMode && !feed.moreError)
       ? renderSkeletons(r)
-      : renderEmpty(r, actions, feed, results.facets);
+      : renderEmpty(r, actions, feed, results.facets());
   }
   const visible = personas.slice(0, r.shown);
   const active = r.tabbable(visible.length);

@@ -86,7 +86,7 @@ export class ServerQuery {
     const count = feed.total ?? feed.personas.length;
     return {
       personas: feed.personas,
-      facets: facetsOf(appLabels([...this.#apps.values()]), undefined, view.apps),
+      facets: () => facetsOf(appLabels([...this.#apps.values()]), undefined, view.apps),
       count,
       total: filtered ? this.#total : count,
     };

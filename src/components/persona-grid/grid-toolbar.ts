@@ -84,7 +84,7 @@ export function renderToolbar(r: GridRender, actions: GridActions, feed: Feed, r
         </select>
       </div>
     </div>
-    ${renderAppFilter(r, actions, results?.facets ?? [])}
+    ${renderAppFilter(r, actions, results)}
     <div class="summary">
       <p part="count" class="count" role="status">${countLine(r, feed, results)}</p>
       ${results?.personas.length

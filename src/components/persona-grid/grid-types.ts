@@ -29,7 +29,8 @@ export type Feed = Ready | { status: 'loading' } | { status: 'error'; error: Per
 export interface Results {
   /** Every persona of the view, in order (server mode: those loaded so far). */
   personas: readonly Persona[];
-  facets: AppFacet[];
+  /** The apps to filter by, with their counts among the matches (counted when first asked). */
+  facets(): AppFacet[];
   /** How many personas the view has (server mode: the endpoint's `total` for it). */
   count: number;
   /** How many personas the endpoint has, when known. */
