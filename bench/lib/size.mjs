@@ -4,9 +4,11 @@
  * - The built one-script-tag bundles in dist/ as they are.
  * - Each npm entry of vite.config.ts bundled again WITH its dependencies (Lit,
  *   @lit/context, zod inlined), minified, with the plugins vite.config.ts uses
- *   (the CSS-literal minifier), one entry per build so nothing is shared. The
+ *   (the CSS-literal minifier), one entry per build so nothing is shared, as a host's
+ *   application build bundles it (not a library build: an app's entry need not keep its
+ *   export signature, so modules its lazy chunks share stay in the entry chunk). The
  *   entry chunk plus its static imports is the initial download; chunks behind
- *   `import()` (the card's lazy <contribute-form>) are reported separately.
+ *   `import()` (the card's menu, full profile, exports) are reported separately.
  * - A per-module breakdown of any built chunk from its source map: minified
  *   bytes attributed to each source file, and each group's marginal gzip cost
  *   (total gzip minus gzip of the chunk without that group's bytes).
@@ -60,8 +62,15 @@ export async function bundleEntry(name, { sourcemap = true } = {}) {
       target: 'es2022',
       sourcemap,
       emptyOutDir: false,
-      lib: { entry: { [name]: entry }, formats: ['es'] },
-      rolldownOptions: { external: [], output: { minify: true } },
+      // An application's build of a page that imports the entry (what a host ships), not a
+      // library build, whose strict entry signature splits the modules shared with lazy chunks
+      // into chunks of their own: a waterfall of imports no host app would have.
+      rolldownOptions: {
+        input: { [name]: entry },
+        preserveEntrySignatures: false,
+        external: [],
+        output: { minify: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   });
   const outputs = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
