@@ -43,11 +43,15 @@ export const cardStyles = css`
     padding: 0 6px;
     margin-inline-end: -6px;
     margin-top: -4px;
-    font-size: 1.25rem;
     line-height: 1;
     background: none;
     border-color: transparent;
     color: var(--_muted);
+  }
+  .menu-button svg {
+    display: block;
+    margin: auto;
+    fill: currentColor;
   }
   .menu-button:hover,
   .menu-button[aria-expanded='true'] {
@@ -116,7 +120,7 @@ export const cardStyles = css`
   }
   .aha-label {
     display: block;
-    font-size: 0.75rem;
+    font-size: 0.8125rem;
     font-weight: 600;
     color: var(--_muted);
     text-transform: uppercase;

@@ -513,7 +513,10 @@ export class PersonaCard extends LitElement {
     </p>`;
   }
 
-  /** The "⋯" button and its popover, filled by the menu's module (persona-card.menu.ts). */
+  /**
+   * The "⋯" button (three drawn dots: the glyph would be one more font size to lay out, and some
+   * fonts lack it) and its popover, filled by the menu's module (persona-card.menu.ts).
+   */
   #renderMenu(persona: Persona, contributing: boolean) {
     const label = this.#l10n.strings.card.actions(persona.name);
     return html`<button
@@ -531,7 +534,9 @@ export class PersonaCard extends LitElement {
         @focus=${this.#prepareMenu}
         @click=${this.#onMenuClick}
       >
-        ⋯
+        <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+          <circle cx="4" cy="10" r="1.75" /><circle cx="10" cy="10" r="1.75" /><circle cx="16" cy="10" r="1.75" />
+        </svg>
       </button>
       <div id="actions-menu" part="menu" class="menu" role="menu" aria-labelledby="actions-button" popover="auto">
         ${this.#menu?.render(this.#menuItems(persona, contributing)) ?? nothing}
