@@ -56,15 +56,20 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * form page 40,805, IIFE 60,129, npm entries card 30,708, grid 44,114, form 36,259.
  * 2026-12-03 (issue 13): the autoloader holds the early requests itself (they were a chunk it
  * imported, one round trip before any data request): 796 + 916 in two files → 1,426 in one.
+ * The npm entries are now bundled as a host application bundles them (bench/lib/size.mjs: not a
+ * library build, whose strict entry signature split the modules shared with lazy chunks into
+ * chunks of their own): card 30,990 in 5 files → 29,206 in one, grid 44,759 → 42,349; budgets
+ * reset to those, ~2 % headroom. The IIFE grew (61,167) with the grid's resolved theme for its
+ * cards, facets counted on demand, hand-grouped numbers and the drawn "⋯" (~300 B in all).
  */
 const BUDGETS = {
   autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 1_450, target: undefined },
   cardsPage: { label: 'one script tag, page of cards: every script, gzip', budget: 31_000, target: 25_000 },
   gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 45_800, target: undefined },
   formPage: { label: 'one script tag, page with a form: every script, gzip', budget: 41_400, target: undefined },
-  iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 61_000, target: undefined },
-  card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 31_700, target: 25_000 },
-  grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 44_800, target: undefined },
+  iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 61_700, target: undefined },
+  card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 29_800, target: 25_000 },
+  grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 43_200, target: undefined },
   form: { label: 'contribute-form.js + Lit + zod, gzip', budget: 36_500, target: undefined },
   provider: { label: 'persona-provider.js + Lit + zod, gzip', budget: 19_150, target: undefined },
   requests: { label: 'endpoint requests, 50 cards + grid + form on one src', budget: 1, target: 1 },
