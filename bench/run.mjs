@@ -33,7 +33,7 @@ const log = (message) => process.stderr.write(`[bench ${((Date.now() - started) 
 
 const RUNS = quick
   ? { card: 5, requests: 1, cls: 2, grid: { 1000: 2, 10000: 2 } }
-  : { card: 9, requests: 2, cls: 3, grid: { 1000: 5, 10000: 5, 50000: 3 } };
+  : { card: 15, requests: 2, cls: 3, grid: { 1000: 5, 10000: 5, 50000: 3 } };
 /** 50,000 personas: a run takes 10–40 s (three of them; the naive grid, ~15 s for its first render alone, one). */
 const GRID_RUNS = (n, impl) => (impl === 'naive' && n === 50000 ? 1 : RUNS.grid[n]);
 /** `--sizes=10000,50000`: the grid at those collection sizes only. */
