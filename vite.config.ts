@@ -1,13 +1,15 @@
 /**
- * Three builds into dist/:
+ * Builds into dist/:
  * - default mode: the npm entries (classes, registering modules, data API), Lit external;
- * - `--mode bundle`: dist/persona-widgets.js, the one-script-tag autoloader, and the
- *   chunks it loads (dist/chunks/), Lit inside;
+ * - `--mode bundle`: the chunks the one-script-tag autoloader loads (dist/chunks/), Lit inside;
+ * - `--mode autoloader` (after `bundle`): dist/persona-widgets.js, the autoloader, which
+ *   imports those chunks by their hashed names and nothing imports;
  * - `--mode classic`: dist/persona-widgets.iife.js, one classic script with everything;
  * - `--mode embed`: dist/embed.html (+ embed.js, embed.css), the iframe page for hosts
  *   that run no scripts.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { defineConfig, type LibraryOptions, type Plugin } from 'vite';
 import { minifyCssLiterals } from './build/minify-css-literals.js';
 
@@ -37,6 +39,54 @@ const autoloader: LibraryOptions = {
   formats: ['es'],
   fileName: () => 'persona-widgets.js',
 };
+
+/** What the autoloader loads: each element's registering module, a chunk of its own (`chunks/<name>-<hash>.js`). */
+const elementChunks: LibraryOptions = {
+  entry: Object.fromEntries(
+    ['persona-card', 'persona-grid', 'contribute-form', 'persona-provider', 'contribution-review'].map((tag) => [
+      `${tag}.define`,
+      `src/components/${tag}/${tag}.define.ts`,
+    ]),
+  ),
+  formats: ['es'],
+};
+/** Where the bundle build tells the autoloader build the chunks' names (read, then removed, by the latter). */
+const CHUNK_NAMES = 'dist/chunks/autoload-names.json';
+
+/**
+ * The two builds of the one-script-tag bundle. `bundle` writes the element chunks and records their
+ * hashed names; `autoloader` then builds dist/persona-widgets.js with its imports of those modules
+ * pointing at them. The autoloader keeps its own copy of the early requests and nothing imports it,
+ * so it may be renamed, versioned with a query string or served from a redirecting CDN URL (the
+ * early requests' state is shared through the global object, see src/data/prefetch.ts).
+ */
+function autoloaderChunks(mode: string): Plugin {
+  return {
+    name: 'persona-widgets:autoloader-chunks',
+    enforce: 'pre',
+    generateBundle(_, bundle) {
+      if (mode !== 'bundle') return;
+      const names: Record<string, string> = {};
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        if (chunk.isEntry && chunk.facadeModuleId) names[chunk.facadeModuleId.replace(/.*\/src\//, 'src/')] = chunk.fileName;
+        // The core chunk: the autoloader requests it alongside each element's own chunk.
+        if (chunk.moduleIds.some((id) => id.endsWith('/src/data/client.ts'))) names['src/data/client.ts'] = chunk.fileName;
+      }
+      this.emitFile({ type: 'asset', fileName: CHUNK_NAMES.slice('dist/'.length), source: JSON.stringify(names, null, 1) });
+    },
+    resolveId(source, importer) {
+      if (mode !== 'autoloader' || !importer?.endsWith('/src/autoload/autoloader.ts')) return null;
+      const names = JSON.parse(readFileSync(CHUNK_NAMES, 'utf8')) as Record<string, string>;
+      const target = resolve(dirname(importer), source).replace(/\.js$/, '.ts');
+      const module = Object.keys(names).find((path) => resolve(path) === target);
+      return module ? { id: `./${names[module]}`, external: true } : null;
+    },
+    closeBundle() {
+      if (mode === 'autoloader') rmSync(CHUNK_NAMES, { force: true });
+    },
+  };
+}
 
 /** The classic script for hosts that copy one file: everything in it, `window.PersonaWidgets`. */
 const classicScript: LibraryOptions = {
@@ -79,10 +129,7 @@ const EARLY = /src\/(data\/(prefetch|url|shared-client)|i18n\/page-strings|autol
  */
 function chunkGroups(mode: string) {
   const core = { name: 'core', test: isCore };
-  if (mode !== 'bundle') return [{ name: 'prefetch', test: EARLY, priority: 2 }, core];
-  // Only the matching modules: by default a group also takes what they import, which would pull
-  // the early modules the client uses out of the autoloader and make it import the whole core.
-  return [{ ...core, includeDependenciesRecursively: false }];
+  return mode === 'bundle' ? [core] : [{ name: 'prefetch', test: EARLY, priority: 2 }, core];
 }
 
 /** Copies the iframe page's static files next to its script. */
@@ -98,10 +145,14 @@ function embedAssets(): Plugin {
 }
 
 export default defineConfig(({ mode }) => {
-  const selfContained = mode === 'bundle' || mode === 'classic' || mode === 'embed';
-  const lib = { bundle: autoloader, classic: classicScript, embed: iframePage }[mode] ?? npmEntries;
+  const selfContained = ['bundle', 'autoloader', 'classic', 'embed'].includes(mode);
+  const lib = { bundle: elementChunks, autoloader, classic: classicScript, embed: iframePage }[mode] ?? npmEntries;
   return {
-    plugins: [minifyCssLiterals(), ...(mode === 'embed' ? [embedAssets()] : [])],
+    plugins: [
+      minifyCssLiterals(),
+      ...(mode === 'embed' ? [embedAssets()] : []),
+      ...(mode === 'bundle' || mode === 'autoloader' ? [autoloaderChunks(mode)] : []),
+    ],
     build: {
       target: 'es2022',
       emptyOutDir: !selfContained,
@@ -110,16 +161,16 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib,
       rolldownOptions: {
-        // The autoloader also exports the early modules its element chunks import from it.
-        ...(mode === 'bundle' ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
+        // Nothing imports the element chunks' exports: modules they share may merge into them.
+        ...(mode === 'bundle' ? { preserveEntrySignatures: false as const } : {}),
         // npm users bring their own Lit and zod (and React, for persona-widgets/react), so several libraries share one copy.
         external: selfContained ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/],
         output: {
           minify: true,
           sourcemapExcludeSources: true,
-          ...(mode === 'bundle' ? { chunkFileNames: 'chunks/[name]-[hash].js' } : {}),
-          // The classic script is one file: its lazy parts are inlined.
-          codeSplitting: mode === 'classic' ? false : { groups: chunkGroups(mode) },
+          ...(mode === 'bundle' ? { entryFileNames: 'chunks/[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js' } : {}),
+          // The classic script is one file: its lazy parts are inlined; the autoloader's are external.
+          codeSplitting: mode === 'classic' || mode === 'autoloader' ? false : { groups: chunkGroups(mode) },
         },
       },
     },

@@ -55,7 +55,8 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * The three branches of issue 14 together (merged 2026-12-02): cards page 30,510, grid page 45,061,
  * form page 40,805, IIFE 60,129, npm entries card 30,708, grid 44,114, form 36,259.
  * 2026-12-03 (issue 13): the autoloader holds the early requests itself (they were a chunk it
- * imported, one round trip before any data request): 796 + 916 in two files → 1,426 in one.
+ * imported, one round trip before any data request): 796 + 916 in two files → 1,255 in one; the
+ * element chunks keep their own copy (nothing may import the autoloader by name): cards page 30,9xx.
  * The npm entries are now bundled as a host application bundles them (bench/lib/size.mjs: not a
  * library build, whose strict entry signature split the modules shared with lazy chunks into
  * chunks of their own): card 30,990 in 5 files → 29,206 in one, grid 44,759 → 42,349; budgets

@@ -80,21 +80,11 @@ export function discover(root: ParentNode): void {
   for (const tag of found) void load(tag);
 }
 
-/**
- * The first autoloader on the page watches it. Another copy (this file under another URL, e.g.
- * with a query string, which the element chunks' imports of it do not carry, or another version)
- * leaves the watching to it; its `load` and `discover` still work.
- */
-const registry = globalThis as Record<symbol, unknown>;
-const WATCHING = Symbol.for('persona-widgets:autoloader');
-if (!registry[WATCHING]) {
-  registry[WATCHING] = true;
-  discover(document);
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) discover(node);
-    }
-    if (requested.size === TAGS.length) observer.disconnect();
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-}
+discover(document);
+const observer = new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+  }
+  if (requested.size === TAGS.length) observer.disconnect();
+});
+observer.observe(document.documentElement, { childList: true, subtree: true });

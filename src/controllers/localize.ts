@@ -95,8 +95,11 @@ function validLocale(tag: string): string | undefined {
 
 const formatters = new Map<string, FormatNumber>();
 
-/** Whether `locale` is American English, whose dates and whole numbers need no `Intl` ("Mar 4, 2026", "50,000"). */
-const american = (locale: string | undefined) => /^en(-US)?$/i.test(locale ?? 'en');
+/**
+ * Whether `locale` is American English, whose dates and whole numbers need no `Intl` ("Mar 4,
+ * 2026", "50,000"). Not an unknown one (an invalid or empty `lang`): `Intl` then takes the browser's.
+ */
+const american = (locale: string | undefined) => locale !== undefined && /^en(-US)?$/i.test(locale);
 
 /**
  * Formats numbers in `locale`. `Intl.NumberFormat` costs 10–20 ms to create the first time on
@@ -109,7 +112,7 @@ function numberFormat(locale: string | undefined): FormatNumber {
   let format = formatters.get(key);
   if (!format) {
     let intl: Intl.NumberFormat | undefined;
-    const english = /^en(-|$)/i.test(locale ?? 'en');
+    const english = locale !== undefined && /^en(-|$)/i.test(locale);
     const grouped = american(locale);
     format = (n) =>
       Number.isSafeInteger(n) && (grouped || (english && Math.abs(n) < 1000))
@@ -136,10 +139,10 @@ function dateFormat(locale: string | undefined): FormatDate {
   let format = dateFormats.get(key);
   if (!format) {
     if (american(locale)) {
-      format = (date) => `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`;
+      format = (date) => (Number.isNaN(date.getTime()) ? '' : `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`);
     } else {
       const intl = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' });
-      format = (date) => intl.format(date);
+      format = (date) => (Number.isNaN(date.getTime()) ? '' : intl.format(date));
     }
     dateFormats.set(key, format);
   }

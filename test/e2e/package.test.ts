@@ -17,7 +17,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -131,30 +131,35 @@ test('CDN style: a plain page loads dist/persona-widgets.js from the package and
   await cardPainted('/cdn.html', t);
 });
 
-test('CDN style with a version in the query string: the chunks share the autoloader\'s state; one data request', async (t) => {
-  // The element chunks import the autoloader's early requests from ../persona-widgets.js, without
-  // the query: a second copy of the file runs, and must neither request the data again nor fail.
-  writeFileSync(
-    join(app, 'cdn-query.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CDN</title>
-<script type="module" src="/node_modules/persona-widgets/dist/persona-widgets.js?v=0.1.0"></script></head>
+test('CDN style, versioned or renamed: the autoloader is imported by nothing, so its URL is free; one data request', async (t) => {
+  // A query string (cache busting), a redirecting CDN URL or a renamed copy: the chunks must not
+  // import the autoloader by its own name (a second copy, or a 404 when renamed).
+  copyFileSync(join(installed, 'dist', 'persona-widgets.js'), join(installed, 'dist', 'widgets-v2.js'));
+  for (const script of ['persona-widgets.js?v=0.1.0', 'widgets-v2.js']) {
+    writeFileSync(
+      join(app, 'cdn-url.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CDN</title>
+<script type="module" src="/node_modules/persona-widgets/dist/${script}"></script></head>
 <body><persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card><persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card></body></html>`,
-  );
-  const requests: string[] = [];
-  const page = await browser.newPage();
-  page.on('request', (request) => requests.push(new URL(request.url()).pathname + new URL(request.url()).search));
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  try {
-    await page.goto(`${server.url}/cdn-query.html`);
-    await page.locator('persona-card').nth(1).getByRole('heading', { name: 'The Segment Data Engineer' }).waitFor({ timeout: 15_000 });
-    assert.deepEqual(errors, []);
-    assert.equal(requests.filter((path) => path === SAMPLE).length, 1, requests.join('\n'));
-    assert.equal(requests.filter((path) => /\/chunks\/persona-card\.define-/.test(path)).length, 1);
-  } finally {
-    await page.close();
+    );
+    const requests: string[] = [];
+    const page = await browser.newPage();
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname + new URL(request.url()).search));
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${server.url}/cdn-url.html`);
+      await page.locator('persona-card').nth(1).getByRole('heading', { name: 'The Segment Data Engineer' }).waitFor({ timeout: 15_000 });
+      assert.deepEqual(errors, []);
+      const scripts = requests.filter((path) => /\/dist\/.*\.js(\?|$)/.test(path)).map((path) => path.replace(/.*\/dist\//, ''));
+      assert.equal(requests.filter((path) => path === SAMPLE).length, 1, requests.join('\n'));
+      assert.deepEqual(scripts.filter((path) => !path.startsWith('chunks/')), [script], `scripts: ${scripts.join(', ')}`);
+      assert.equal(scripts.filter((path) => /^chunks\/persona-card\.define-/.test(path)).length, 1);
+      t.diagnostic(`${script}: ${scripts.join(', ')}`);
+    } finally {
+      await page.close();
+    }
   }
-  t.diagnostic(`requests: ${requests.filter((path) => path.includes('/dist/')).map((path) => path.replace(/.*\/dist\//, '')).join(', ')}`);
 });
 
 test('CDN style, classic script: dist/persona-widgets.iife.js renders the sample persona', async (t) => {

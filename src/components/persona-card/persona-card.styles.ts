@@ -50,6 +50,9 @@ export const cardStyles = css`
   }
   .menu-button svg {
     display: block;
+    /* The size of the glyph it replaces, following the reader's font size. */
+    width: 1.25rem;
+    height: 1.25rem;
     margin: auto;
     fill: currentColor;
   }
