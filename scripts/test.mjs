@@ -31,12 +31,18 @@ function run(command, args, env = {}) {
   });
 }
 
+/**
+ * The browsers run west of UTC, where readers of a date without a time ("2026-03-04") first see
+ * the day before if it is read as UTC midnight; a UTC machine would hide that.
+ */
+const BROWSER_TIME_ZONE = 'America/Los_Angeles';
+
 /** web-test-runner in one engine; WebKit's MiniBrowser needs a display, so it gets a virtual one. */
 function browserSuite(engine, files = []) {
   const wtr = ['npx', 'wtr', ...(engine === 'chromium' && !files.length ? ['--coverage'] : []), ...files.flatMap((file) => ['--files', file])];
   const needsDisplay = engine === 'webkit' && !process.env.DISPLAY;
   const [command, ...args] = needsDisplay ? ['xvfb-run', '-a', '-s', '-screen 0 1400x1200x24', ...wtr] : wtr;
-  return run(command, args, { ENGINE: engine });
+  return run(command, args, { ENGINE: engine, TZ: BROWSER_TIME_ZONE });
 }
 
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');

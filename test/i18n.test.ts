@@ -148,7 +148,8 @@ describe('strings and languages', () => {
             expect(metaFacts(card), `${lang} ${updated_at} ${validation_count}`).to.deep.equal([
               '1 comment',
               `${numbers.format(validation_count)} validations`,
-              `Updated ${dates.format(new Date(updated_at))}`,
+              // A date without a time is that calendar day in any time zone (the suite runs west of UTC).
+              `Updated ${dates.format(new Date(/T/.test(updated_at) ? updated_at : `${updated_at}T00:00:00`))}`,
             ]);
           }
         }

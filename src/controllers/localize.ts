@@ -149,6 +149,16 @@ function dateFormat(locale: string | undefined): FormatDate {
   return format;
 }
 
+/** `text` as a `Date`: an ISO date without a time ("2026-03-04") as local midnight of that day. */
+function calendarDate(text: string): Date {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!day) return new Date(text);
+  const date = new Date(0);
+  date.setFullYear(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+  date.setHours(0, 0, 0, 0);
+  return date;
+}
+
 /** An element that can be given strings. */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
   strings?: PersonaStringsOverride;
@@ -194,9 +204,13 @@ export class LocalizeController implements ReactiveController {
     return numberFormat(this.locale);
   }
 
-  /** Formats a date ("Mar 4, 2026") in {@link locale}. */
-  date(date: Date): string {
-    return dateFormat(this.locale)(date);
+  /**
+   * Formats a date ("Mar 4, 2026") in {@link locale}. A date without a time ("2026-03-04") is
+   * that calendar day wherever the reader is (`Date` reads it as UTC midnight: the day before,
+   * west of UTC); a date-time is shown in the reader's time zone.
+   */
+  date(date: Date | string): string {
+    return dateFormat(this.locale)(typeof date === 'string' ? calendarDate(date) : date);
   }
 
   /**

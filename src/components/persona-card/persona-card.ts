@@ -508,7 +508,7 @@ export class PersonaCard extends LitElement {
     return html`<p part="meta" class="meta">
       <span
         >${this.#l10n.strings.card.updated}
-        <time datetime=${persona.updated_at}>${this.#l10n.date(new Date(persona.updated_at))}</time></span
+        <time datetime=${persona.updated_at}>${this.#l10n.date(persona.updated_at)}</time></span
       >
     </p>`;
   }
