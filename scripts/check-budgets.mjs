@@ -62,11 +62,12 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * chunks of their own): card 30,990 in 5 files → 29,206 in one, grid 44,759 → 42,349; budgets
  * reset to those, ~2 % headroom. The IIFE grew (61,167) with the grid's resolved theme for its
  * cards, facets counted on demand, hand-grouped numbers and the drawn "⋯" (~300 B in all).
+ * Dates without a time read as that calendar day (+45 B): grid page 45,805, budget 46,000.
  */
 const BUDGETS = {
   autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 1_450, target: undefined },
   cardsPage: { label: 'one script tag, page of cards: every script, gzip', budget: 31_000, target: 25_000 },
-  gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 45_800, target: undefined },
+  gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 46_000, target: undefined },
   formPage: { label: 'one script tag, page with a form: every script, gzip', budget: 41_400, target: undefined },
   iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 61_700, target: undefined },
   card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 29_800, target: 25_000 },

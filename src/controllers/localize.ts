@@ -149,15 +149,8 @@ function dateFormat(locale: string | undefined): FormatDate {
   return format;
 }
 
-/** `text` as a `Date`: an ISO date without a time ("2026-03-04") as local midnight of that day. */
-function calendarDate(text: string): Date {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!day) return new Date(text);
-  const date = new Date(0);
-  date.setFullYear(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-  date.setHours(0, 0, 0, 0);
-  return date;
-}
+/** `text` as a `Date`; an ISO date without a time ("2026-03-04") as local midnight of that day (the spec reads "…T00:00" as local). */
+const calendarDate = (text: string) => new Date(/^\d{4}-\d\d-\d\d$/.test(text) ? `${text}T00:00` : text);
 
 /** An element that can be given strings. */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
