@@ -13,6 +13,10 @@ import { dirname, resolve } from 'node:path';
 import { defineConfig, type LibraryOptions, type Plugin } from 'vite';
 import { minifyCssLiterals } from './build/minify-css-literals.js';
 
+/** The elements: each has a registering module, `src/components/<tag>/<tag>.define.ts`. */
+const TAGS = ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid', 'contribution-review'];
+const defineModule = (tag: string) => `src/components/${tag}/${tag}.define.ts`;
+
 const npmEntries: LibraryOptions = {
   entry: {
     index: 'src/index.ts',
@@ -26,9 +30,7 @@ const npmEntries: LibraryOptions = {
     'contribution-review': 'src/components/contribution-review/contribution-review.define.ts',
     react: 'src/react/index.ts',
     // persona-widgets/react/<tag>: one generated wrapper each (scripts/generate-wrappers.mjs).
-    ...Object.fromEntries(
-      ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid', 'contribution-review'].map((tag) => [`react/${tag}`, `src/react/${tag}.ts`]),
-    ),
+    ...Object.fromEntries(TAGS.map((tag) => [`react/${tag}`, `src/react/${tag}.ts`])),
   },
   formats: ['es'],
 };
@@ -42,12 +44,7 @@ const autoloader: LibraryOptions = {
 
 /** What the autoloader loads: each element's registering module, a chunk of its own (`chunks/<name>-<hash>.js`). */
 const elementChunks: LibraryOptions = {
-  entry: Object.fromEntries(
-    ['persona-card', 'persona-grid', 'contribute-form', 'persona-provider', 'contribution-review'].map((tag) => [
-      `${tag}.define`,
-      `src/components/${tag}/${tag}.define.ts`,
-    ]),
-  ),
+  entry: Object.fromEntries(TAGS.map((tag) => [`${tag}.define`, defineModule(tag)])),
   formats: ['es'],
 };
 /** Where the bundle build tells the autoloader build the chunks' names (read, then removed, by the latter). */
@@ -61,26 +58,28 @@ const CHUNK_NAMES = 'dist/chunks/autoload-names.json';
  * early requests' state is shared through the global object, see src/data/prefetch.ts).
  */
 function autoloaderChunks(mode: string): Plugin {
+  /** Source module (`src/…`) → its chunk's file name, as the `bundle` build recorded them (read once). */
+  let names: Record<string, string> | undefined;
   return {
     name: 'persona-widgets:autoloader-chunks',
     enforce: 'pre',
     generateBundle(_, bundle) {
       if (mode !== 'bundle') return;
-      const names: Record<string, string> = {};
+      const recorded: Record<string, string> = {};
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        if (chunk.isEntry && chunk.facadeModuleId) names[chunk.facadeModuleId.replace(/.*\/src\//, 'src/')] = chunk.fileName;
+        if (chunk.isEntry && chunk.facadeModuleId) recorded[chunk.facadeModuleId.replace(/.*\/src\//, 'src/')] = chunk.fileName;
         // The core chunk: the autoloader requests it alongside each element's own chunk.
-        if (chunk.moduleIds.some((id) => id.endsWith('/src/data/client.ts'))) names['src/data/client.ts'] = chunk.fileName;
+        if (chunk.moduleIds.some((id) => id.endsWith('/src/data/client.ts'))) recorded['src/data/client.ts'] = chunk.fileName;
       }
-      this.emitFile({ type: 'asset', fileName: CHUNK_NAMES.slice('dist/'.length), source: JSON.stringify(names, null, 1) });
+      this.emitFile({ type: 'asset', fileName: CHUNK_NAMES.slice('dist/'.length), source: JSON.stringify(recorded, null, 1) });
     },
     resolveId(source, importer) {
       if (mode !== 'autoloader' || !importer?.endsWith('/src/autoload/autoloader.ts')) return null;
-      const names = JSON.parse(readFileSync(CHUNK_NAMES, 'utf8')) as Record<string, string>;
+      names ??= JSON.parse(readFileSync(CHUNK_NAMES, 'utf8')) as Record<string, string>;
       const target = resolve(dirname(importer), source).replace(/\.js$/, '.ts');
       const module = Object.keys(names).find((path) => resolve(path) === target);
-      return module ? { id: `./${names[module]}`, external: true } : null;
+      return module ? { id: `./${names[module]!}`, external: true } : null;
     },
     closeBundle() {
       if (mode === 'autoloader') rmSync(CHUNK_NAMES, { force: true });
@@ -124,8 +123,8 @@ const EARLY = /src\/(data\/(prefetch|url|shared-client)|i18n\/page-strings|autol
  * How the chunks are cut. Everywhere: what every element needs in one core chunk. In the npm
  * entries the early requests get a small chunk of their own, imported by each element's entry
  * before the heavy code, so they start before Lit, zod and the element are evaluated. In the
- * one-script-tag bundle they stay in the autoloader itself (the element chunks import them from
- * it): the data requests start as soon as that one file has run, a round trip sooner.
+ * one-script-tag bundle the autoloader (its own build) has already started them: the element
+ * chunks keep their copy in core.
  */
 function chunkGroups(mode: string) {
   const core = { name: 'core', test: isCore };

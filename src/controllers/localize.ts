@@ -139,10 +139,10 @@ function dateFormat(locale: string | undefined): FormatDate {
   let format = dateFormats.get(key);
   if (!format) {
     if (american(locale)) {
-      format = (date) => (Number.isNaN(date.getTime()) ? '' : `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`);
+      format = (date) => `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`;
     } else {
       const intl = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' });
-      format = (date) => (Number.isNaN(date.getTime()) ? '' : intl.format(date));
+      format = (date) => intl.format(date);
     }
     dateFormats.set(key, format);
   }
@@ -203,7 +203,9 @@ export class LocalizeController implements ReactiveController {
    * west of UTC); a date-time is shown in the reader's time zone.
    */
   date(date: Date | string): string {
-    return dateFormat(this.locale)(typeof date === 'string' ? calendarDate(date) : date);
+    const value = typeof date === 'string' ? calendarDate(date) : date;
+    // An invalid date says nothing (Intl would throw).
+    return Number.isNaN(value.getTime()) ? '' : dateFormat(this.locale)(value);
   }
 
   /**

@@ -57,7 +57,8 @@ export const FIELD_WEIGHTS = { name: 10, app: 8, tags: 4, aha: 3, identity: 2, d
  * name or the app and the weight (at most 28, the sum of {@link FIELD_WEIGHTS}) below it.
  */
 const TITLE = 32;
-const WEIGHT_BITS = 31;
+/** The bits below TITLE: the weight. */
+const WEIGHT_MASK = TITLE - 1;
 const DOC_SHIFT = 6;
 
 /**
@@ -383,7 +384,7 @@ export class PersonaIndex {
         for (let i = 0; i < length; i++) {
           const posting = data[i]!;
           const doc = posting >>> DOC_SHIFT;
-          const value = quality * idf * (posting & WEIGHT_BITS);
+          const value = quality * idf * (posting & WEIGHT_MASK);
           if (value > best[doc]!) best[doc] = value;
           if (posting & TITLE) title[doc] = 1;
         }
