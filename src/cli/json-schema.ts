@@ -4,12 +4,12 @@
  * endpoint owners can check what they host (e.g. with ajv).
  */
 import * as z from 'zod/mini';
-import { collectionWireSchema, listItemSchema, personaWireSchema } from '../data/schema.js';
+import { collectionWireSchema, listItemWire, personaWireSchema } from '../data/schema.js';
 
 export function personaJsonSchema(): Record<string, unknown> {
   const metadata = z.registry<{ id: string; description?: string }>();
   metadata.add(personaWireSchema, { id: 'Persona', description: 'One persona. pid, name and identity are required.' });
-  metadata.add(listItemSchema, { id: 'ListItem', description: 'A list entry: text, or { title, detail?, quote? }.' });
+  metadata.add(listItemWire(), { id: 'ListItem', description: 'A list entry: text, or { title, detail?, quote? }.' });
   return {
     ...z.toJSONSchema(collectionWireSchema, { target: 'draft-2020-12', reused: 'ref', metadata }),
     $id: 'https://persona-widgets.dev/persona.schema.json',

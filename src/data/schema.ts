@@ -21,63 +21,77 @@ export const MAX_TEXT_LENGTH = 20_000;
 /** Most items kept from any list field. */
 export const MAX_LIST_ITEMS = 200;
 
-const text = z.string();
-const textOrNumber = z.union([text, z.number()]);
-const count = z.int().check(z.minimum(0));
-const httpUrl = z.string().check(z.regex(/^https?:\/\//i));
+/**
+ * A schema built the first time it is asked for, then kept. The contract is about a hundred
+ * zod schemas; a page that shows one compact card validates a handful of fields, and building
+ * the rest up front cost ~10 ms of its main thread before the card could render (Chromium).
+ */
+const once = <T>(build: () => T): (() => T) => {
+  let built: T | undefined;
+  return () => (built ??= build());
+};
+
+const text = once(() => z.string());
+const textOrNumber = once(() => z.union([text(), z.number()]));
+const count = once(() => z.int().check(z.minimum(0)));
+const httpUrl = once(() => z.string().check(z.regex(/^https?:\/\//i)));
+// A new list schema per use, as before: a shared instance would become a `$defs` entry of the JSON Schema.
+const texts = () => z.array(text());
 
 // What endpoints may send: list items as plain text or objects, numbers where people write them.
 
 /** A list entry as sent: plain text, or a titled item with optional detail and a quote from a real user. */
-export const listItemSchema = z.union([
-  z.string(),
-  z.looseObject({ title: text, detail: z.optional(text), quote: z.optional(text) }),
-]);
-const profileWire = z.looseObject({
-  role: z.optional(text),
-  experience: z.optional(text),
-  team_size: z.optional(textOrNumber),
-  technical_skill: z.optional(text),
-});
+export const listItemWire = once(() =>
+  z.union([z.string(), z.looseObject({ title: text(), detail: z.optional(text()), quote: z.optional(text()) })]),
+);
+const profileWire = () =>
+  z.looseObject({
+    role: z.optional(text()),
+    experience: z.optional(text()),
+    team_size: z.optional(textOrNumber()),
+    technical_skill: z.optional(text()),
+  });
 /** A time slot: what is done then (`activities`) and, optionally, the steps of doing it, in order. */
-const workflowStepWire = z.looseObject({
-  when: text,
-  activities: z.optional(z.array(text)),
-  steps: z.optional(z.array(text)),
-});
-const toolWire = z.looseObject({
-  name: text,
-  frequency: z.optional(text),
-  duration: z.optional(text),
-  use_cases: z.optional(z.array(text)),
-  features: z.optional(z.array(text)),
-});
-const metricWire = z.looseObject({ name: text, target: z.optional(textOrNumber) });
+const workflowStepWire = () =>
+  z.looseObject({ when: text(), activities: z.optional(texts()), steps: z.optional(texts()) });
+const toolWire = () =>
+  z.looseObject({
+    name: text(),
+    frequency: z.optional(text()),
+    duration: z.optional(text()),
+    use_cases: z.optional(texts()),
+    features: z.optional(texts()),
+  });
+const metricWire = () => z.looseObject({ name: text(), target: z.optional(textOrNumber()) });
 
 // What the elements see: trimmed text, list items always objects, URLs absolute http(s).
 
-const listItemClean = z.object({
-  title: text,
-  detail: z.optional(text),
-  /** Words of a real user, shown as a quotation. */
-  quote: z.optional(text),
-});
-const profileClean = z.object({
-  role: z.optional(text),
-  experience: z.optional(text),
-  team_size: z.optional(text),
-  technical_skill: z.optional(text),
-});
+const listItemClean = once(() =>
+  z.object({
+    title: text(),
+    detail: z.optional(text()),
+    /** Words of a real user, shown as a quotation. */
+    quote: z.optional(text()),
+  }),
+);
+const profileClean = () =>
+  z.object({
+    role: z.optional(text()),
+    experience: z.optional(text()),
+    team_size: z.optional(text()),
+    technical_skill: z.optional(text()),
+  });
 /** `steps` only when the slot has some (older data has `activities` alone). */
-const workflowStepClean = z.object({ when: text, activities: z.array(text), steps: z.optional(z.array(text)) });
-const toolClean = z.object({
-  name: text,
-  frequency: z.optional(text),
-  duration: z.optional(text),
-  use_cases: z.array(text),
-  features: z.array(text),
-});
-const metricClean = z.object({ name: text, target: z.optional(text) });
+const workflowStepClean = () => z.object({ when: text(), activities: texts(), steps: z.optional(texts()) });
+const toolClean = () =>
+  z.object({
+    name: text(),
+    frequency: z.optional(text()),
+    duration: z.optional(text()),
+    use_cases: texts(),
+    features: texts(),
+  });
+const metricClean = () => z.object({ name: text(), target: z.optional(text()) });
 
 /** The rows of a persona's profile, in reading order (labels: `strings.profile[row]`). */
 export const PROFILE_ROWS = ['role', 'experience', 'team_size', 'technical_skill'] as const;
@@ -103,19 +117,38 @@ interface FieldSpec {
   kind: FieldKind;
   group: FieldGroup;
   required?: true;
-  wire: z.ZodMiniType;
-  clean: z.ZodMiniType;
+  /** Built on first use (see `once`). */
+  readonly wire: z.ZodMiniType;
+  readonly clean: z.ZodMiniType;
 }
 
 const field = <K extends FieldKind, G extends FieldGroup, W extends z.ZodMiniType, C extends z.ZodMiniType>(
   kind: K,
   group: G,
-  wire: W,
-  clean: C,
-) => ({ kind, group, wire, clean });
+  wire: () => W,
+  clean: () => C,
+) => {
+  const wireOnce = once(wire);
+  const cleanOnce = once(clean);
+  return {
+    kind,
+    group,
+    get wire(): W {
+      return wireOnce();
+    },
+    get clean(): C {
+      return cleanOnce();
+    },
+  };
+};
 const textField = <G extends FieldGroup>(group: G) => field('text', group, text, text);
-const listField = () => field('list', 'section', z.array(listItemSchema), z.array(listItemClean));
-const required = <F extends FieldSpec>(spec: F) => ({ ...spec, required: true as const });
+const listField = () =>
+  field('list', 'section', () => z.array(listItemWire()), () => z.array(listItemClean()));
+/** A field every record must have, as non-empty text. */
+const requiredText = <G extends FieldGroup>(group: G) =>
+  required(field('text', group, () => z.string().check(z.minLength(1)), text));
+/** Marks a field required (in place: spreading the spec would build its schemas). */
+const required = <F extends FieldSpec>(spec: F) => Object.assign(spec, { required: true as const });
 
 /**
  * Every field of the contract, in reading order. `pid`, `name` and `identity`
@@ -123,9 +156,9 @@ const required = <F extends FieldSpec>(spec: F) => ({ ...spec, required: true as
  * the full card and in exports in this order.
  */
 export const PERSONA_FIELD_MODEL = {
-  pid: required(field('text', 'detail', z.string().check(z.minLength(1)), text)),
-  name: required(field('text', 'summary', z.string().check(z.minLength(1)), text)),
-  identity: required(field('text', 'summary', z.string().check(z.minLength(1)), text)),
+  pid: requiredText('detail'),
+  name: requiredText('summary'),
+  identity: requiredText('summary'),
   aha_moment: textField('summary'),
   profile: field('profile', 'section', profileWire, profileClean),
   jtbd: textField('section'),
@@ -139,20 +172,20 @@ export const PERSONA_FIELD_MODEL = {
   impact: listField(),
   success_signals: listField(),
   churn_triggers: listField(),
-  workflow: field('workflow', 'section', z.array(workflowStepWire), z.array(workflowStepClean)),
-  tools: field('tools', 'section', z.array(toolWire), z.array(toolClean)),
-  metrics: field('metrics', 'section', z.array(metricWire), z.array(metricClean)),
+  workflow: field('workflow', 'section', () => z.array(workflowStepWire()), () => z.array(workflowStepClean())),
+  tools: field('tools', 'section', () => z.array(toolWire()), () => z.array(toolClean())),
+  metrics: field('metrics', 'section', () => z.array(metricWire()), () => z.array(metricClean())),
   principles: listField(),
   composability: textField('section'),
   app: textField('detail'),
   app_id: textField('detail'),
   category: textField('detail'),
-  tags: field('tags', 'detail', z.array(text), z.array(text)),
+  tags: field('tags', 'detail', texts, texts),
   version: field('version', 'detail', textOrNumber, textOrNumber),
   updated_at: field(
     'date',
     'detail',
-    z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]),
+    () => z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]),
     text,
   ),
   url: field('url', 'detail', httpUrl, httpUrl),
@@ -207,7 +240,7 @@ export const collectionWireSchema = z.union([
   z.looseObject({
     personas: z.array(personaWireSchema),
     next: z.optional(z.string()),
-    total: z.optional(count),
+    total: z.optional(count()),
   }),
 ]);
 
