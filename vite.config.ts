@@ -47,6 +47,8 @@ const elementChunks: LibraryOptions = {
   entry: Object.fromEntries(TAGS.map((tag) => [`${tag}.define`, defineModule(tag)])),
   formats: ['es'],
 };
+/** An empty module. */
+const NOTHING = '\0persona-widgets:nothing';
 /** Where the bundle build tells the autoloader build the chunks' names (read, then removed, by the latter). */
 const CHUNK_NAMES = 'dist/chunks/autoload-names.json';
 
@@ -75,11 +77,16 @@ function autoloaderChunks(mode: string): Plugin {
       this.emitFile({ type: 'asset', fileName: CHUNK_NAMES.slice('dist/'.length), source: JSON.stringify(recorded, null, 1) });
     },
     resolveId(source, importer) {
+      // The card's entry starts its cards' requests first thing; in this bundle the autoloader has.
+      if (mode === 'bundle' && source.endsWith('/autoload/early-cards.js')) return NOTHING;
       if (mode !== 'autoloader' || !importer?.endsWith('/src/autoload/autoloader.ts')) return null;
       names ??= JSON.parse(readFileSync(CHUNK_NAMES, 'utf8')) as Record<string, string>;
       const target = resolve(dirname(importer), source).replace(/\.js$/, '.ts');
       const module = Object.keys(names).find((path) => resolve(path) === target);
       return module ? { id: `./${names[module]!}`, external: true } : null;
+    },
+    load(id) {
+      return id === NOTHING ? '' : null;
     },
     closeBundle() {
       if (mode === 'autoloader') rmSync(CHUNK_NAMES, { force: true });
