@@ -4,7 +4,8 @@
  *
  * - `?impl=` picks what the page measures: `real` (dist/persona-widgets.js,
  *   the one-script-tag autoloader), `entry` (the card's npm entry bundled with
- *   Lit and zod, as a host's bundler ships it) or a naive baseline (bench/pages/naive.js).
+ *   Lit and zod, as a host's bundler ships it), a naive baseline (bench/pages/naive.js)
+ *   or, for the card, `floor`: the floor of the stack (bench/stack-floor.ts).
  * - The first `persona-load` (cards) or `persona-grid-load` (grids) on the page (fired once
  *   their content is rendered) is timed to the paint after it.
  * - Layout shifts are collected from the start (buffered), CLS as Chrome
@@ -248,11 +249,13 @@
       document.write(
         naive
           ? '<script type="module" src="/bench/pages/naive.js"></script>'
-          : impl === 'entry'
+          : impl === 'floor'
+            ? '<script type="module" src="/bench/stack-floor.js"></script>'
+            : impl === 'entry'
             ? '<script type="module" src="/bench/entry/persona-card.js"></script>'
             : '<script type="module" src="/dist/persona-widgets.js"></script>',
       );
     },
-    tag: (name) => (naive ? `naive-${name.replace(/^persona-/, '')}` : name),
+    tag: (name) => (naive ? `naive-${name.replace(/^persona-/, '')}` : impl === 'floor' ? 'floor-card' : name),
   };
 })();
