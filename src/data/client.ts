@@ -7,7 +7,6 @@
  * freely; nothing an element does aborts a request another one waits for.
  */
 import { PersonaError, toPersonaError } from './errors.js';
-import { isRecord, own } from './json.js';
 import { PageParser, readPage, type RawPage } from './parse.js';
 import { EARLY_REQUEST, takePrefetched } from './prefetch.js';
 import { shareClient } from './shared-client.js';
@@ -391,43 +390,6 @@ export class PersonaClient {
     return parser.result();
   }
 
-  /**
-   * POSTs `body` as JSON with `Idempotency-Key: options.idempotencyKey`, once (a retry is the
-   * caller's to make, with the same key), through the configured `fetch` and `credentials`.
-   * `options.signal` aborts it; `options.timeout` (ms) replaces the client's `timeout`.
-   * @returns The 2xx status and the answer's JSON (undefined if none was readable within `maxBytes`).
-   * @throws PersonaError of kind `network` or `timeout` when no answer came, `http` for a
-   * non-2xx answer (with `status`, `retryAfter`, and the answer's field `errors` in `details`).
-   */
-  async submit(
-    url: string,
-    body: unknown,
-    options: { idempotencyKey: string; signal?: AbortSignal; timeout?: number },
-  ): Promise<{ status: number; body: unknown }> {
-    const timeout = Math.max(0, options.timeout ?? this.options.timeout);
-    const init: RequestInit = {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'Idempotency-Key': options.idempotencyKey,
-      },
-      body: JSON.stringify(body),
-    };
-    return this.#request(url, init, timeout, options.signal, async (response, signal) => {
-      // An answer that cannot be read (not JSON, too large, cut off) still has its status.
-      let answer: unknown;
-      try {
-        const text = await readText(response, this.options.maxBytes, url, signal, timeout);
-        answer = text ? (JSON.parse(text) as unknown) : undefined;
-      } catch {
-        answer = undefined;
-      }
-      if (response.ok) return { status: response.status, body: answer };
-      throw httpError(url, response, errorsOf(answer));
-    });
-  }
-
   /** GETs `url` as JSON; a `first` attempt adopts the request the page started early, if any (see prefetch.ts). */
   async #fetchJson(url: string, first: boolean): Promise<unknown> {
     const { timeout, maxBytes, fetch, credentials } = this.options;
@@ -436,7 +398,7 @@ export class PersonaClient {
     const adopt = early && fetch === defaultClientOptions.fetch && credentials === EARLY_REQUEST.credentials;
     const init: RequestInit = { headers: EARLY_REQUEST.headers };
     const send = adopt ? () => early : undefined;
-    return this.#request(url, init, timeout, undefined, async (response, signal) => {
+    return request(this.options, url, init, timeout, undefined, async (response, signal) => {
       if (!response.ok) throw httpError(url, response);
       const body = await readText(response, maxBytes, url, signal, timeout);
       try {
@@ -450,45 +412,47 @@ export class PersonaClient {
     }, send);
   }
 
-  /**
-   * One request through the configured `fetch` and `credentials`, bounded by
-   * `timeout` (and `signal`, when given). No answer is a `timeout` or `network`
-   * PersonaError; `read` handles the answer while the timer still runs, so a
-   * body that trickles in counts against the same timeout.
-   */
-  async #request<T>(
-    url: string,
-    init: RequestInit,
-    timeout: number,
-    signal: AbortSignal | undefined,
-    read: (response: Response, signal: AbortSignal) => Promise<T>,
-    send?: () => Promise<Response>,
-  ): Promise<T> {
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    if (signal?.aborted) abort();
-    signal?.addEventListener('abort', abort);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort();
-    }, timeout);
+}
+
+/**
+ * One request through a client's `fetch` and `credentials`, bounded by
+ * `timeout` (and `signal`, when given). No answer is a `timeout` or `network`
+ * PersonaError; `read` handles the answer while the timer still runs, so a
+ * body that trickles in counts against the same timeout.
+ */
+export async function request<T>(
+  options: Pick<PersonaClientOptions, 'fetch' | 'credentials'>,
+  url: string,
+  init: RequestInit,
+  timeout: number,
+  signal: AbortSignal | undefined,
+  read: (response: Response, signal: AbortSignal) => Promise<T>,
+  send?: () => Promise<Response>,
+): Promise<T> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (signal?.aborted) abort();
+  signal?.addEventListener('abort', abort);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort();
+  }, timeout);
+  try {
+    let response: Response;
     try {
-      let response: Response;
-      try {
-        response = await (send
-          ? Promise.race([send(), abortion(controller.signal)])
-          : this.options.fetch(url, { ...init, credentials: this.options.credentials, signal: controller.signal }));
-      } catch (cause) {
-        throw timedOut
-          ? new PersonaError('timeout', `No answer from ${url} within ${timeout} ms.`, { url, cause })
-          : new PersonaError('network', `Could not reach ${url}.`, { url, cause });
-      }
-      return await read(response, controller.signal);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
+      response = await (send
+        ? Promise.race([send(), abortion(controller.signal)])
+        : options.fetch(url, { ...init, credentials: options.credentials, signal: controller.signal }));
+    } catch (cause) {
+      throw timedOut
+        ? new PersonaError('timeout', `No answer from ${url} within ${timeout} ms.`, { url, cause })
+        : new PersonaError('network', `Could not reach ${url}.`, { url, cause });
     }
+    return await read(response, controller.signal);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
   }
 }
 
@@ -498,7 +462,7 @@ function abortion(signal: AbortSignal): Promise<never> {
 }
 
 /** A non-2xx answer as a PersonaError: status, `Retry-After`, and the answer's field `errors` if any. */
-function httpError(url: string, response: Response, errors?: Record<string, string>): PersonaError {
+export function httpError(url: string, response: Response, errors?: Record<string, string>): PersonaError {
   return new PersonaError('http', `${url} answered HTTP ${response.status}.`, {
     url,
     status: response.status,
@@ -536,19 +500,8 @@ export function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
-/** The `{ errors: { name: message } }` map of an answer (non-empty string messages, trimmed), or undefined. */
-function errorsOf(body: unknown): Record<string, string> | undefined {
-  const errors = isRecord(body) ? own(body, 'errors') : undefined;
-  if (!isRecord(errors)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [key, message] of Object.entries(errors)) {
-    if (typeof message === 'string' && message.trim()) out[key] = message.trim();
-  }
-  return Object.keys(out).length ? out : undefined;
-}
-
 /** Reads the body as text, refusing to buffer more than `maxBytes`. */
-async function readText(
+export async function readText(
   response: Response,
   maxBytes: number,
   url: string,

@@ -1,7 +1,7 @@
 /**
  * persona-widgets/data.js: the data layer on its own, for hosts and servers
  * that read or check persona data without the elements. The endpoint contract
- * (the field model, wire schemas, parser, persona types), the shared client,
+ * (the field model, wire schemas, parser, persona types), the shared client and `submitJson`,
  * its error, the exports, and the contribution contract. It imports no UI
  * code and no strings (`npm run lint:deps` keeps it so).
  *
@@ -18,6 +18,7 @@ export {
   type PagingStop,
   type SourceState,
 } from './client.js';
+export { submitJson, type SubmitOptions } from './submit.js';
 export { PersonaError, type PersonaErrorKind, type PersonaErrorOptions } from './errors.js';
 export { parseCollection, parsePersona, type RawPage } from './parse.js';
 export {

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { PersonaClient, parseRetryAfter } from '../../src/data/client.js';
 import { PersonaError } from '../../src/data/errors.js';
 import { prefetch } from '../../src/data/prefetch.js';
+import { submitJson } from '../../src/data/submit.js';
 import { endpoint, requestCount, uniqueKey } from '../support/helpers.js';
 
 /** A client with short delays, so retry tests take milliseconds. */
@@ -242,7 +243,7 @@ describe('PersonaClient paging', () => {
   });
 });
 
-describe('PersonaClient.submit', () => {
+describe('submitJson', () => {
   const contributions = (params: Record<string, string>) => `/api-test/contributions?${new URLSearchParams(params)}`;
   const body = { kind: 'new', text: 'A new persona', contributor: {}, submitted_at: new Date().toISOString() };
 
@@ -255,7 +256,7 @@ describe('PersonaClient.submit', () => {
         return globalThis.fetch(input, init);
       },
     });
-    const result = await client.submit(contributions({ key: uniqueKey() }), body, { idempotencyKey: 'k-1' });
+    const result = await submitJson(client, contributions({ key: uniqueKey() }), body, { idempotencyKey: 'k-1' });
     expect(result.status).to.equal(201);
     expect((result.body as { id: string }).id).to.equal('c-1');
     expect(calls[0]!.method).to.equal('POST');
@@ -268,7 +269,7 @@ describe('PersonaClient.submit', () => {
   it('throws one PersonaError of kind http with status, Retry-After and the field errors in details', async () => {
     const errors = JSON.stringify({ text: 'Too short.', role: 42, _: '  ' });
     const url = contributions({ key: uniqueKey(), status: '422', errors, 'retry-after': '3' });
-    const error = await failure(fastClient().submit(url, body, { idempotencyKey: 'k-2' }));
+    const error = await failure(submitJson(fastClient(), url, body, { idempotencyKey: 'k-2' }));
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(422);
     expect(error.retryAfter).to.equal(3);
@@ -277,10 +278,10 @@ describe('PersonaClient.submit', () => {
 
   it('times out within the given timeout, and reports network errors', async () => {
     const slow = contributions({ key: uniqueKey(), delay: '400' });
-    const timedOut = await failure(fastClient().submit(slow, body, { idempotencyKey: 'k-3', timeout: 50 }));
+    const timedOut = await failure(submitJson(fastClient(), slow, body, { idempotencyKey: 'k-3', timeout: 50 }));
     expect(timedOut.kind).to.equal('timeout');
     const down = fastClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
-    const network = await failure(down.submit(slow, body, { idempotencyKey: 'k-4' }));
+    const network = await failure(submitJson(down, slow, body, { idempotencyKey: 'k-4' }));
     expect(network.kind).to.equal('network');
     expect(network.cause).to.be.instanceOf(TypeError);
   });

@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { personaClient } from '../../data/client.js';
+import { submitJson } from '../../data/submit.js';
 import { isHoneypotFilled, type Contribution, type ContributionErrors } from '../../data/contribution.js';
 import type { ContributionKind, PersonaField } from '../../data/contribution.js';
 import { toPersonaError } from '../../data/errors.js';
@@ -482,7 +483,7 @@ export class ContributeForm extends LitElement {
     const { strings, num } = this.#l10n;
     let answer: unknown;
     try {
-      ({ body: answer } = await personaClient.submit(action, contribution, {
+      ({ body: answer } = await submitJson(personaClient, action, contribution, {
         idempotencyKey,
         signal: request.signal,
         timeout: Math.max(0, timeout),
