@@ -47,6 +47,8 @@ const elementChunks: LibraryOptions = {
   entry: Object.fromEntries(TAGS.map((tag) => [`${tag}.define`, defineModule(tag)])),
   formats: ['es'],
 };
+/** The card entry's early requests (emptied in the bundle build). */
+const EARLY_CARDS = resolve('src/autoload/early-cards.js');
 /** An empty module. */
 const NOTHING = '\0persona-widgets:nothing';
 /** Where the bundle build tells the autoloader build the chunks' names (read, then removed, by the latter). */
@@ -78,7 +80,7 @@ function autoloaderChunks(mode: string): Plugin {
     },
     resolveId(source, importer) {
       // The card's entry starts its cards' requests first thing; in this bundle the autoloader has.
-      if (mode === 'bundle' && source.endsWith('/autoload/early-cards.js')) return NOTHING;
+      if (mode === 'bundle' && importer && resolve(dirname(importer), source) === EARLY_CARDS) return NOTHING;
       if (mode !== 'autoloader' || !importer?.endsWith('/src/autoload/autoloader.ts')) return null;
       names ??= JSON.parse(readFileSync(CHUNK_NAMES, 'utf8')) as Record<string, string>;
       const target = resolve(dirname(importer), source).replace(/\.js$/, '.ts');
@@ -130,8 +132,8 @@ const EARLY = /src\/(data\/(prefetch|url|shared-client)|i18n\/page-strings|autol
  * How the chunks are cut. Everywhere: what every element needs in one core chunk. In the npm
  * entries the early requests get a small chunk of their own, imported by each element's entry
  * before the heavy code, so they start before Lit, zod and the element are evaluated. In the
- * one-script-tag bundle the autoloader (its own build) has already started them: the element
- * chunks keep their copy in core.
+ * one-script-tag bundle the autoloader (its own build) has already started them: the card's chunk
+ * does not repeat them (see `autoloaderChunks`), and core keeps only what adopts them (prefetch.ts).
  */
 function chunkGroups(mode: string) {
   const core = { name: 'core', test: isCore };

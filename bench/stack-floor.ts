@@ -25,9 +25,15 @@ class FloorCard extends LitElement {
     const pid = this.getAttribute('persona-id');
     const raw = records.find((record) => (record as { pid?: unknown }).pid === pid);
     const parsed = parsePersona(raw);
-    this.persona = 'skipped' in parsed ? undefined : parsed;
+    // A persona missing or invalid is a failed run (the bench reports persona-error), never a timed empty card.
+    if ('skipped' in parsed) {
+      const error = new Error(`stack floor: ${pid}: ${parsed.skipped}`);
+      this.dispatchEvent(new CustomEvent('persona-error', { bubbles: true, composed: true, detail: { error } }));
+      return;
+    }
+    this.persona = parsed;
     await this.updateComplete;
-    this.dispatchEvent(new CustomEvent('persona-load', { bubbles: true, composed: true, detail: { persona: this.persona } }));
+    this.dispatchEvent(new CustomEvent('persona-load', { bubbles: true, composed: true, detail: { persona: parsed } }));
   }
 
   override render() {

@@ -256,6 +256,6 @@
             : '<script type="module" src="/dist/persona-widgets.js"></script>',
       );
     },
-    tag: (name) => (naive ? `naive-${name.replace(/^persona-/, '')}` : impl === 'floor' ? 'floor-card' : name),
+    tag: (name) => (naive ? `naive-${name.replace(/^persona-/, '')}` : impl === 'floor' && name === 'persona-card' ? 'floor-card' : name),
   };
 })();

@@ -68,12 +68,14 @@ export function load(tag: string): Promise<void> {
  * for shadow roots of your own components.
  */
 export function discover(root: ParentNode): void {
-  const found = TAGS.filter(
-    (tag) =>
-      !requested.has(tag) && !customElements.get(tag) && ((root as Element).localName === tag || root.querySelector(tag)),
+  const waiting = TAGS.filter(
+    (tag) => !customElements.get(tag) && ((root as Element).localName === tag || root.querySelector(tag)),
   );
+  if (!waiting.length) return;
+  // Also for elements whose code is already on its way: their data travels alongside it.
+  prefetchFor(FETCHES_AT_ONCE, waiting, root);
+  const found = waiting.filter((tag) => !requested.has(tag));
   if (!found.length) return;
-  prefetchFor(FETCHES_AT_ONCE, found, root);
   // The core chunk (Lit, zod, the client) alongside the element's own chunk, not after it:
   // one round trip less before the first element can render.
   void import('../data/client.js').catch(() => {});

@@ -418,7 +418,8 @@ export class PersonaClient {
  * One request through a client's `fetch` and `credentials`, bounded by
  * `timeout` (and `signal`, when given). No answer is a `timeout` or `network`
  * PersonaError; `read` handles the answer while the timer still runs, so a
- * body that trickles in counts against the same timeout.
+ * body that trickles in counts against the same timeout. (Shared with submit.ts, like
+ * `httpError` and `readText`; not part of the package's API.)
  */
 export async function request<T>(
   options: Pick<PersonaClientOptions, 'fetch' | 'credentials'>,

@@ -23,8 +23,9 @@ export const MAX_LIST_ITEMS = 200;
 
 /**
  * A schema built the first time it is asked for, then kept. The contract is about a hundred
- * zod schemas; a page that shows one compact card validates a handful of fields, and building
- * the rest up front cost ~10 ms of its main thread before the card could render (Chromium).
+ * zod schemas; parsing builds only the wire schemas of the fields a record has (the clean ones
+ * only describe the `Persona` type and `personaSchema`). Building them all up front cost ~10 ms
+ * of a card page's main thread before the card could render (Chromium).
  */
 const once = <T>(build: () => T): (() => T) => {
   let built: T | undefined;
@@ -117,7 +118,7 @@ interface FieldSpec {
   kind: FieldKind;
   group: FieldGroup;
   required?: true;
-  /** Built on first use (see `once`). */
+  /** Built the first time it is read. */
   readonly wire: z.ZodMiniType;
   readonly clean: z.ZodMiniType;
 }
@@ -228,14 +229,16 @@ const withOptional = /* @__NO_SIDE_EFFECTS__ */ <S extends Record<PersonaKey, z.
     PERSONA_KEYS.map((key) => [key, 'required' in PERSONA_FIELD_MODEL[key] ? fields[key] : z.optional(fields[key])]),
   ) as Optional<S>;
 
+// Marked pure so a host's bundler drops whichever of these it does not use (each builds every field's schema).
+
 /** One persona as an endpoint serves it. Unknown fields are allowed and ignored. */
-export const personaWireSchema = z.looseObject(withOptional(shape('wire')));
+export const personaWireSchema = /* @__PURE__ */ z.looseObject(withOptional(shape('wire')));
 
 /** One persona as the elements see it, after `parsePersona`. */
-export const personaSchema = z.object(withOptional(shape('clean')));
+export const personaSchema = /* @__PURE__ */ z.object(withOptional(shape('clean')));
 
 /** A response: a bare array of personas, or a page of them. */
-export const collectionWireSchema = z.union([
+export const collectionWireSchema = /* @__PURE__ */ z.union([
   z.array(personaWireSchema),
   z.looseObject({
     personas: z.array(personaWireSchema),

@@ -3,8 +3,11 @@
  * `credentials`, `maxBytes`) as the reads. Its own module so that a page of cards,
  * which only reads, never downloads it.
  */
-import { httpError, readText, request, type PersonaClient } from './client.js';
+import { httpError, readText, request, type PersonaClientOptions } from './client.js';
 import { isRecord, own } from './json.js';
+
+/** The client settings a submission uses (a `PersonaClient`'s `options`). */
+type SubmitSettings = Pick<PersonaClientOptions, 'fetch' | 'credentials' | 'timeout' | 'maxBytes'>;
 
 /** What {@link submitJson} takes besides the body. */
 export interface SubmitOptions {
@@ -18,13 +21,14 @@ export interface SubmitOptions {
 
 /**
  * POSTs `body` as JSON to `url` with `Idempotency-Key: options.idempotencyKey`, once (a retry is
- * the caller's to make, with the same key), through `client`'s `fetch` and `credentials`.
+ * the caller's to make, with the same key), through `client`'s `fetch` and `credentials` (a
+ * `PersonaClient`, e.g. the shared `personaClient`).
  * @returns The 2xx status and the answer's JSON (undefined if none was readable within the client's `maxBytes`).
  * @throws PersonaError of kind `network` or `timeout` when no answer came, `http` for a
  * non-2xx answer (with `status`, `retryAfter`, and the answer's field `errors` in `details`).
  */
-export function submitJson(
-  client: PersonaClient,
+export async function submitJson(
+  client: { options: SubmitSettings },
   url: string,
   body: unknown,
   options: SubmitOptions,
