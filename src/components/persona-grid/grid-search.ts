@@ -151,6 +151,11 @@ export class LocalSearch {
     return index;
   }
 
+  /** Whether the results shown are being brought up to date with what is loaded (in a task of their own). */
+  get catchingUp(): boolean {
+    return this.#catchingUp;
+  }
+
   /** Whether the index covers all of the loaded personas. */
   indexed(personas: readonly Persona[]): boolean {
     return this.#index?.size === personas.length && this.#index.personas[0] === personas[0];

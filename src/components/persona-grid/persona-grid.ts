@@ -457,8 +457,10 @@ export class PersonaGrid extends LitElement {
 
   #announce(feed: Feed) {
     const shown = feed.status === 'ready' ? feed.personas : feed.status === 'error' ? feed.error : undefined;
-    // A page still being validated is announced once, when it is done.
-    if (!shown || shown === this.#announced || (feed.status === 'ready' && feed.validating)) return;
+    // A page still being validated is announced once, when it is done and its personas are shown
+    // (results catching up with the last slices render a task later; that render announces it).
+    if (!shown || shown === this.#announced) return;
+    if (feed.status === 'ready' && (feed.validating || this.#search.catchingUp)) return;
     this.#announced = shown;
     if (feed.status === 'error') {
       this.#emit('persona-error', { error: feed.error });
