@@ -13,7 +13,11 @@ import { dirname, resolve } from 'node:path';
 import { defineConfig, type LibraryOptions, type Plugin } from 'vite';
 import { minifyCssLiterals } from './build/minify-css-literals.js';
 
-/** The elements: each has a registering module, `src/components/<tag>/<tag>.define.ts`. */
+/**
+ * The elements: each has a registering module, `src/components/<tag>/<tag>.define.ts`, an npm entry
+ * and a chunk of the script-tag bundle (`contribution-review`, for moderators, is never in another
+ * element's entry or chunk).
+ */
 const TAGS = ['persona-card', 'persona-provider', 'contribute-form', 'persona-grid', 'contribution-review'];
 const defineModule = (tag: string) => `src/components/${tag}/${tag}.define.ts`;
 
@@ -22,12 +26,7 @@ const npmEntries: LibraryOptions = {
     index: 'src/index.ts',
     define: 'src/define.ts',
     data: 'src/data/index.ts',
-    'persona-card': 'src/components/persona-card/persona-card.define.ts',
-    'persona-provider': 'src/components/persona-provider/persona-provider.define.ts',
-    'contribute-form': 'src/components/contribute-form/contribute-form.define.ts',
-    'persona-grid': 'src/components/persona-grid/persona-grid.define.ts',
-    // Moderators only: its own entry, never in the card/grid/form bundles or the script-tag bundle.
-    'contribution-review': 'src/components/contribution-review/contribution-review.define.ts',
+    ...Object.fromEntries(TAGS.map((tag) => [tag, defineModule(tag)])),
     react: 'src/react/index.ts',
     // persona-widgets/react/<tag>: one generated wrapper each (scripts/generate-wrappers.mjs).
     ...Object.fromEntries(TAGS.map((tag) => [`react/${tag}`, `src/react/${tag}.ts`])),

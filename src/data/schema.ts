@@ -45,13 +45,14 @@ const texts = () => z.array(text());
 export const listItemWire = once(() =>
   z.union([z.string(), z.looseObject({ title: text(), detail: z.optional(text()), quote: z.optional(text()) })]),
 );
-const profileWire = () =>
-  z.looseObject({
-    role: z.optional(text()),
-    experience: z.optional(text()),
-    team_size: z.optional(textOrNumber()),
-    technical_skill: z.optional(text()),
-  });
+/** A profile's rows (PROFILE_ROWS), each optional; `team_size` as `teamSize` (the wire also takes a number). */
+const profileRows = <T extends z.ZodMiniType>(teamSize: T) => ({
+  role: z.optional(text()),
+  experience: z.optional(text()),
+  team_size: z.optional(teamSize),
+  technical_skill: z.optional(text()),
+});
+const profileWire = () => z.looseObject(profileRows(textOrNumber()));
 /** A time slot: what is done then (`activities`) and, optionally, the steps of doing it, in order. */
 const workflowStepWire = () =>
   z.looseObject({ when: text(), activities: z.optional(texts()), steps: z.optional(texts()) });
@@ -75,13 +76,7 @@ const listItemClean = once(() =>
     quote: z.optional(text()),
   }),
 );
-const profileClean = () =>
-  z.object({
-    role: z.optional(text()),
-    experience: z.optional(text()),
-    team_size: z.optional(text()),
-    technical_skill: z.optional(text()),
-  });
+const profileClean = () => z.object(profileRows(text()));
 /** `steps` only when the slot has some (older data has `activities` alone). */
 const workflowStepClean = () => z.object({ when: text(), activities: texts(), steps: z.optional(texts()) });
 const toolClean = () =>
@@ -145,11 +140,11 @@ const field = <K extends FieldKind, G extends FieldGroup, W extends z.ZodMiniTyp
 const textField = <G extends FieldGroup>(group: G) => field('text', group, text, text);
 const listField = () =>
   field('list', 'section', () => z.array(listItemWire()), () => z.array(listItemClean()));
+/** Marks a field required (in place: spreading the spec would build its schemas). */
+const required = <F extends FieldSpec>(spec: F) => Object.assign(spec, { required: true as const });
 /** A field every record must have, as non-empty text. */
 const requiredText = <G extends FieldGroup>(group: G) =>
   required(field('text', group, () => z.string().check(z.minLength(1)), text));
-/** Marks a field required (in place: spreading the spec would build its schemas). */
-const required = <F extends FieldSpec>(spec: F) => Object.assign(spec, { required: true as const });
 
 /**
  * Every field of the contract, in reading order. `pid`, `name` and `identity`
