@@ -116,6 +116,9 @@ function tables(results) {
   }
   if (card.floor !== undefined) {
     figures.push([`  the stack's floor: the naive card in Lit, its persona validated by the contract (one file, ${kb(card.jsBytes.floor)})`, `${ms(card.floor)}${range('floor')}`, `${ms(card.naive)}${range('naive')}`, ratio(card.floor, card.naive)]);
+    if (card.lit !== undefined) {
+      figures.push([`  the same card in Lit without the validation (Lit alone, ${kb(card.jsBytes.lit)})`, `${ms(card.lit)}${range('lit')}`, `${ms(card.naive)}${range('naive')}`, ratio(card.lit, card.naive)]);
+    }
   }
   row('requests: 50 cards + grid + form on one src', requests.real.requests, requests.naive.requests, int);
   row('  endpoint bytes transferred', requests.real.bytes, requests.naive.bytes, kb);
@@ -127,6 +130,7 @@ function tables(results) {
     `card (medians, after script start): element defined ${ms(p.real.defined)} (npm entry ${ms(p.entry?.defined)}, naive ${ms(p.naive.defined)}), ` +
       `endpoint answered ${ms(p.real.response)} (npm entry ${ms(p.entry?.response)}, naive ${ms(p.naive.response)}), persona painted ${ms(card.real)} (naive ${ms(card.naive)})`,
     ...(p.floor ? [`the stack's floor (bench/stack-floor.ts): defined ${ms(p.floor.defined)}, endpoint answered ${ms(p.floor.response)}, persona painted ${ms(card.floor)}`] : []),
+    ...(p.lit ? [`the same in Lit alone: defined ${ms(p.lit.defined)}, endpoint answered ${ms(p.lit.response)}, persona painted ${ms(card.lit)}`] : []),
   ];
   extras.push(...Object.keys(grid).map((n) => {
     const real = grid[n].real;
@@ -154,6 +158,7 @@ function tables(results) {
       ['card: script start → persona painted, one script tag', `${ms(card.real)}${range('real')}`, `naive ${ms(card.naive)}`, ratio(card.real, card.naive), '≤ 1.3×', mark(card.real <= 1.3 * card.naive)],
       ['card: the same from the card\'s npm entry', `${ms(card.entry)}${range('entry')}`, `naive ${ms(card.naive)}`, ratio(card.entry, card.naive), '≤ 1.3×', mark(card.entry <= 1.3 * card.naive)],
       ...(card.floor === undefined ? [] : [['  for scale: the stack\'s floor (Lit + the contract\'s validation, one file)', `${ms(card.floor)}${range('floor')}`, `naive ${ms(card.naive)}`, ratio(card.floor, card.naive), '', '']]),
+      ...(card.lit === undefined ? [] : [['  for scale: the same card in Lit alone (no validation)', `${ms(card.lit)}${range('lit')}`, `naive ${ms(card.naive)}`, ratio(card.lit, card.naive), '', '']]),
     ]),
     ...(cls?.reserved === undefined ? [] : [
       ['CLS, 10 cards on a 500 ms endpoint, with the README\'s host CSS', cls.reserved.toFixed(3), `naive ${cls.naive.toFixed(3)}`, ratio(cls.reserved, cls.naive), '≤ 0.01', mark(cls.reserved <= 0.01)],
@@ -284,7 +289,7 @@ const results = { date: new Date().toISOString(), quick, machine: machine(browse
 try {
   if (part('card')) {
   log(`card: ${RUNS.card} runs each`);
-  const cardTimes = { real: [], entry: [], floor: [], naive: [] };
+  const cardTimes = { real: [], entry: [], floor: [], lit: [], naive: [] };
   for (let i = 0; i < RUNS.card; i++) {
     for (const impl of Object.keys(cardTimes)) cardTimes[impl].push(await cardRun(browser, server, impl));
   }
@@ -298,6 +303,7 @@ try {
     real: median(cardTimes.real.map((r) => r.total)),
     entry: median(cardTimes.entry.map((r) => r.total)),
     floor: median(cardTimes.floor.map((r) => r.total)),
+    lit: median(cardTimes.lit.map((r) => r.total)),
     naive: median(cardTimes.naive.map((r) => r.total)),
     spread: Object.fromEntries(Object.entries(cardTimes).map(([impl, list]) => [impl, spread(list.map((r) => r.total))])),
     /** Every JS response of a cards-only page (gzip), and which files they were. */

@@ -4,10 +4,17 @@
  * with Lit rendering it and the shown persona validated by the contract's own parser, in one file
  * loaded by one script tag: no autoloader, no shared client, no theme, no localisation, no
  * clamping, no menu. Served by the bench server as /bench/stack-floor.js.
+ *
+ * Built a second time with `VALIDATE` false (/bench/lit-floor.js): the same card with the persona
+ * taken as it arrives, so zod and the parser are left out and the bench can tell Lit's share of
+ * the floor from the contract's.
  */
 import { LitElement, css, html } from 'lit';
 import { parsePersona } from '../src/data/parse.js';
 import type { Persona } from '../src/data/types.js';
+
+/** Replaced by the bench server's build (esbuild `define`). */
+declare const VALIDATE: boolean;
 
 class FloorCard extends LitElement {
   static override properties = { persona: { state: true } };
@@ -24,7 +31,7 @@ class FloorCard extends LitElement {
     const records: unknown[] = Array.isArray(data) ? data : (data as { personas: unknown[] }).personas;
     const pid = this.getAttribute('persona-id');
     const raw = records.find((record) => (record as { pid?: unknown }).pid === pid);
-    const parsed = parsePersona(raw);
+    const parsed = VALIDATE ? parsePersona(raw) : raw ? (raw as Persona) : { skipped: 'not found' };
     // A persona missing or invalid is a failed run (the bench reports persona-error), never a timed empty card.
     if ('skipped' in parsed) {
       const error = new Error(`stack floor: ${pid}: ${parsed.skipped}`);

@@ -61,17 +61,20 @@ export async function serve() {
     write: false,
   });
   snapshot.set('/bench/internals.js', Buffer.from(internals.outputFiles[0].contents));
-  // The floor of the stack for one card (Lit + the contract's validation, one file), minified like a host's build.
-  const floor = await build({
-    entryPoints: [join(root, 'bench', 'stack-floor.ts')],
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2022',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-  });
-  snapshot.set('/bench/stack-floor.js', Buffer.from(floor.outputFiles[0].contents));
+  // The floor of the stack for one card (Lit + the contract's validation, one file), minified like a
+  // host's build; and the same card without the validation (Lit alone).
+  for (const [path, validate] of [['/bench/stack-floor.js', true], ['/bench/lit-floor.js', false]]) {
+    const floor = await build({
+      entryPoints: [join(root, 'bench', 'stack-floor.ts')],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+      define: { 'process.env.NODE_ENV': '"production"', VALIDATE: String(validate) },
+      write: false,
+    });
+    snapshot.set(path, Buffer.from(floor.outputFiles[0].contents));
+  }
   const demo = Buffer.from(readFileSync(join(root, 'demo', 'data', 'personas.json'), 'utf8'));
   const generated = new Map();
   /** Endpoint requests answered, by path + query. */

@@ -249,13 +249,13 @@
       document.write(
         naive
           ? '<script type="module" src="/bench/pages/naive.js"></script>'
-          : impl === 'floor'
-            ? '<script type="module" src="/bench/stack-floor.js"></script>'
+          : impl === 'floor' || impl === 'lit'
+            ? `<script type="module" src="/bench/${impl === 'lit' ? 'lit' : 'stack'}-floor.js"></script>`
             : impl === 'entry'
             ? '<script type="module" src="/bench/entry/persona-card.js"></script>'
             : '<script type="module" src="/dist/persona-widgets.js"></script>',
       );
     },
-    tag: (name) => (naive ? `naive-${name.replace(/^persona-/, '')}` : impl === 'floor' && name === 'persona-card' ? 'floor-card' : name),
+    tag: (name) => (naive ? `naive-${name.replace(/^persona-/, '')}` : (impl === 'floor' || impl === 'lit') && name === 'persona-card' ? 'floor-card' : name),
   };
 })();
