@@ -188,19 +188,12 @@ const CLEANERS: Record<FieldKind, (value: unknown) => unknown> = {
   version: (value) => (typeof value === 'number' && Number.isFinite(value) ? value : cleanText(value)),
 };
 
-/** Each list field's item schema, looked up once rather than per persona (and only for fields a persona has). */
-const ITEM_SCHEMAS = new Map<PersonaKey, ReturnType<typeof itemSchemaOf>>();
-const itemSchema = (key: PersonaKey) => {
-  if (!ITEM_SCHEMAS.has(key)) ITEM_SCHEMAS.set(key, itemSchemaOf(key));
-  return ITEM_SCHEMAS.get(key);
-};
-
 /** The raw value of one field if its wire schema accepts it (for lists: the accepted items). */
 function accepted(raw: Json, key: PersonaKey): unknown {
   let value = own(raw, key);
   if (value === undefined) return undefined;
   const schema = PERSONA_FIELD_MODEL[key].wire;
-  const item = itemSchema(key);
+  const item = itemSchemaOf(key);
   if (item) {
     return Array.isArray(value) ? value.slice(0, MAX_LIST_ITEMS).filter((entry) => item.safeParse(entry).success) : undefined;
   }
