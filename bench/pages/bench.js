@@ -5,7 +5,8 @@
  * - `?impl=` picks what the page measures: `real` (dist/persona-widgets.js,
  *   the one-script-tag autoloader), `entry` (the card's npm entry bundled with
  *   Lit and zod, as a host's bundler ships it), a naive baseline (bench/pages/naive.js)
- *   or, for the card, `floor`: the floor of the stack (bench/stack-floor.ts).
+ *   or, for the card, `floor` / `lit`: the floor of the stack, with the contract's validation or
+ *   without it (bench/stack-floor.ts).
  * - The first `persona-load` (cards) or `persona-grid-load` (grids) on the page (fired once
  *   their content is rendered) is timed to the paint after it.
  * - Layout shifts are collected from the start (buffered), CLS as Chrome
@@ -17,6 +18,8 @@
   const params = new URLSearchParams(location.search);
   const impl = params.get('impl') || 'real';
   const naive = impl === 'naive';
+  /** The stack's floor for the card, with the contract's validation or in Lit alone (bench/stack-floor.ts). */
+  const floorScript = { floor: '/bench/stack-floor.js', lit: '/bench/lit-floor.js' }[impl];
 
   /** Resolves after the next frame has been painted (rAF, then a task queued from it). */
   const afterPaint = () =>
@@ -249,13 +252,13 @@
       document.write(
         naive
           ? '<script type="module" src="/bench/pages/naive.js"></script>'
-          : impl === 'floor' || impl === 'lit'
-            ? `<script type="module" src="/bench/${impl === 'lit' ? 'lit' : 'stack'}-floor.js"></script>`
+          : floorScript
+            ? `<script type="module" src="${floorScript}"></script>`
             : impl === 'entry'
             ? '<script type="module" src="/bench/entry/persona-card.js"></script>'
             : '<script type="module" src="/dist/persona-widgets.js"></script>',
       );
     },
-    tag: (name) => (naive ? `naive-${name.replace(/^persona-/, '')}` : (impl === 'floor' || impl === 'lit') && name === 'persona-card' ? 'floor-card' : name),
+    tag: (name) => (naive ? `naive-${name.replace(/^persona-/, '')}` : floorScript && name === 'persona-card' ? 'floor-card' : name),
   };
 })();
