@@ -124,6 +124,38 @@ describe('<persona-card>', () => {
     });
   });
 
+  describe('out of view', () => {
+    it('re-renders a task after a change while out of view, at once in view; updateComplete waits for it', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <persona-card .persona=${deep}></persona-card>
+        <persona-card style="position: absolute; top: 300vh" .persona=${deep}></persona-card>
+      </div>`);
+      const [inView, below] = [...wrapper.querySelectorAll<PersonaCard>('persona-card')] as [PersonaCard, PersonaCard];
+      await Promise.all([settled(inView), settled(below)]);
+      // Intersection observers are told together, after a frame: once this one has been, the card's has.
+      await new Promise<void>((resolve) => {
+        const observer = new IntersectionObserver(() => {
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(below);
+      });
+      await aTimeout(0);
+
+      let taskPassed = false;
+      setTimeout(() => (taskPassed = true));
+      inView.persona = { ...deep, name: 'Renamed in view' };
+      below.persona = { ...deep, name: 'Renamed below' };
+      await inView.updateComplete;
+      expect(taskPassed, 'the card in view rendered in the task that changed it').to.equal(false);
+      expect(text(inView, 'title')).to.equal('Renamed in view');
+      expect(text(below, 'title')).to.equal('Account Manager');
+      await below.updateComplete;
+      expect(taskPassed, 'the card out of view rendered in a later task').to.equal(true);
+      expect(text(below, 'title')).to.equal('Renamed below');
+    });
+  });
+
   describe('full', () => {
     it('shows every present field under headings, in reading order, one level deeper', async () => {
       const card = await withPersona(deep, 'full');

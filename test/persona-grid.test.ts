@@ -307,6 +307,55 @@ describe('<persona-grid>', () => {
       expect(root(grid).activeElement === input).to.equal(true);
     });
 
+    it('applies the first key in a task of its own: the browser shows the typed letter first', async () => {
+      const grid = await withLibrary();
+      const input = $<HTMLInputElement>(grid, '#q')!;
+      input.value = 'd';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      expect(grid.query).to.equal('');
+      await aTimeout(0);
+      expect(grid.query).to.equal('d');
+      await grid.updateComplete;
+      expect(pids(grid)).to.include('SEG-1');
+    });
+
+    it('renders the cards in view in the task of the change, those below the fold in a later one', async () => {
+      // Named in reverse: sorting by name gives every card another persona.
+      const many = Array.from({ length: 30 }, (_, i) => ({ pid: `P-${30 - i}`, name: `Persona ${String(30 - i).padStart(2, '0')}`, identity: 'Reads the docs.' }));
+      const grid = await fixture<PersonaGrid>(html`<persona-grid theme="light" style="display: block; width: 320px" .personas=${many}></persona-grid>`);
+      await settled(grid);
+      const cards = () => [...root(grid).querySelectorAll<PersonaCard>('persona-card')];
+      const title = (card: PersonaCard) => clean(card.shadowRoot!.querySelector('[part~="title"]')?.textContent);
+      expect(cards()).to.have.length(24);
+      const first = cards()[0]!;
+      const last = cards()[23]!;
+      await last.updateComplete;
+      expect(title(last)).to.equal('Persona 07');
+      // Intersection observers are told together, after a frame: once this one has been, the cards' has.
+      await new Promise<void>((resolve) => {
+        const observer = new IntersectionObserver(() => {
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(last);
+      });
+      await aTimeout(0);
+
+      let taskPassed = false;
+      setTimeout(() => (taskPassed = true));
+      grid.sort = 'name';
+      await grid.updateComplete;
+      await first.updateComplete;
+      expect(taskPassed, 'the first card rendered in the task of the change').to.equal(false);
+      expect(title(first)).to.equal('Persona 01');
+      expect(title(last), 'the last card, far below, has not rendered yet').to.equal('Persona 07');
+      expect((last.persona as Persona).name).to.equal('Persona 24');
+      await last.updateComplete;
+      expect(taskPassed).to.equal(true);
+      expect(title(last)).to.equal('Persona 24');
+      expect(cards().map(title)).to.deep.equal(many.map((p) => p.name).sort().slice(0, 24));
+    });
+
     it('filters by several apps, with a count per app', async () => {
       const grid = await withLibrary();
       await openApps(grid);

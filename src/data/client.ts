@@ -112,6 +112,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Validation work per task (ms): short enough that input and painting never wait long. */
 const SLICE_MS = 8;
+/**
+ * Records a page's first slice validates, however long they take (while the code is cold, more than
+ * {@link SLICE_MS}): a grid's first page of cards (24 by default) then paints whole, not a few cards
+ * first and the rest a slice or more later.
+ */
+const FIRST_SLICE_RECORDS = 24;
 /** Runs `callback` when the page is idle (at the latest after 50 ms). */
 const whenIdle = (callback: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 50 }) : setTimeout(callback, 0);
@@ -250,10 +256,12 @@ export class PersonaSource {
     const parser = (this.#parser = new PageParser(page));
     const seenBefore = new Set(before.personas.map((persona) => persona.pid));
     return new Promise((resolve) => {
+      let first = true;
       const slice = () => {
         // retry() started over: whoever waits on this page gets the new load's collection.
         if (generation !== this.#generation) return resolve(this.load());
-        parser.parseUntil(performance.now() + SLICE_MS);
+        parser.parseUntil(performance.now() + SLICE_MS, first ? FIRST_SLICE_RECORDS : 1);
+        first = false;
         const collection = this.#collection(before, seenBefore, parser);
         if (!parser.done) {
           this.#set(this.#ready(collection, before));

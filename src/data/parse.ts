@@ -288,9 +288,10 @@ export class PageParser {
     return this.page.records.length - this.#next;
   }
 
-  /** Validates records until `deadline` (a `performance.now()` time) has passed; at least one. */
-  parseUntil(deadline: number): void {
+  /** Validates records until `deadline` (a `performance.now()` time) has passed, and at least `atLeast` of them. */
+  parseUntil(deadline: number, atLeast = 1): void {
     const { records } = this.page;
+    const least = this.#next + atLeast;
     do {
       if (this.#next >= records.length) return;
       const index = this.#next++;
@@ -306,7 +307,7 @@ export class PageParser {
         this.#seen.add(result.pid);
         this.personas.push(result);
       }
-    } while (performance.now() < deadline);
+    } while (this.#next < least || performance.now() < deadline);
   }
 
   /** The page as validated so far, with its `next` and `total`. */

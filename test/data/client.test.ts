@@ -158,6 +158,26 @@ describe('PersonaClient', () => {
     expect(source.persona('T-9999')).to.equal(undefined);
   });
 
+  it("paints a grid's first page whole: the first slice validates 24 personas, however slow", async () => {
+    const client = fastClient();
+    const source = client.source(endpoint({ key: uniqueKey(), count: 40 }));
+    const lengths: number[] = [];
+    source.subscribe((state) => {
+      if (state.status === 'ready') lengths.push(state.collection.personas.length);
+    });
+    // A clock that moves 10 ms at every reading: every slice is over its time before its first record.
+    const now = performance.now;
+    let skew = 0;
+    performance.now = () => now.call(performance) + (skew += 10);
+    try {
+      await source.load();
+    } finally {
+      performance.now = now;
+    }
+    expect(lengths.slice(0, 3)).to.deep.equal([0, 24, 25]);
+    expect(lengths.at(-1)).to.equal(40);
+  });
+
   it('warns once on the console about skipped records', async () => {
     const warnings: unknown[][] = [];
     const original = console.warn;

@@ -102,6 +102,14 @@ describe('PageParser: a page validated in slices', () => {
     expect(parser.result()).to.deep.equal(whole);
   });
 
+  it('validates at least as many records as asked, past the deadline', () => {
+    const parser = new PageParser(readPage(records));
+    parser.parseUntil(0, 24);
+    expect(parser.personas.length + parser.skipped.length).to.equal(24);
+    parser.parseUntil(0); // then one record per slice again
+    expect(parser.personas.length + parser.skipped.length).to.equal(25);
+  });
+
   it('looks ahead to the persona validating in order will keep: the first valid record with the pid', () => {
     const parser = new PageParser(readPage(records));
     parser.parseUntil(0);

@@ -12,6 +12,7 @@ import { VERSION } from '../../version.js';
 import { hostStyles, skeletonStyles, themeTokens } from '../../styles/shared.js';
 import { cardStyles } from './persona-card.styles.js';
 import { ClampController } from './persona-card.clamp.js';
+import { OffscreenController } from './persona-card.offscreen.js';
 import { SuggestEditController } from './persona-card.editor.js';
 import { heading } from './persona-card.heading.js';
 import type { ActionsMenu, MenuItem } from './persona-card.menu.js';
@@ -201,6 +202,8 @@ export class PersonaCard extends LitElement {
   #l10n = new LocalizeController(this);
   /** Long text's clamp and "More"; measured after layout, also on width changes. */
   #clamp = new ClampController(this);
+  /** Out of view: a re-render waits for a task of its own (see scheduleUpdate). */
+  #offscreen = new OffscreenController(this);
   /** The suggest-an-edit dialog. */
   #editor = new SuggestEditController(this);
   /** The actions menu's behaviour, once its module is in. */
@@ -222,6 +225,16 @@ export class PersonaCard extends LitElement {
   /** Shows the persona again from the endpoint after an error. */
   retry(): void {
     this.#data.retry();
+  }
+
+  /**
+   * A card out of view renders in a task after the one that changed it: when a grid shows other
+   * personas, the cards in view paint first and the rest follow, instead of one long task.
+   * (`updateComplete` still waits for the render.)
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.#offscreen.offscreen) return super.scheduleUpdate();
+    return new Promise<void>((resolve) => setTimeout(resolve)).then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -261,8 +261,12 @@ export class PersonaGrid extends LitElement {
   /** Server mode: the endpoint searches. */
   #server = new ServerQuery(() => this.requestUpdate());
   #typing?: ReturnType<typeof setTimeout>;
-  /** How long the last local search took to render (ms): past a frame, typing yields to input first. */
-  #searchCost = 0;
+  /**
+   * How long the last local search took to render (ms): past a frame, typing yields to input first.
+   * Unknown before the first search, which yields too: its cold templates and the browser's layout
+   * of the typed text would otherwise add up to one long task.
+   */
+  #searchCost = Infinity;
   #userChanged = false;
   #announced?: unknown;
   /** `sync-url`: the view in the page URL. */

@@ -1,0 +1,46 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Cards the observer last saw outside the viewport (and its margin). */
+const outside = new WeakSet<Element>();
+
+/**
+ * One observer for every card on the page. A card is "off-screen" only once it
+ * has reported so: until then (a card just added) it counts as in view.
+ */
+let observer: IntersectionObserver | undefined;
+const observe = (card: Element) =>
+  (observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const { target, isIntersecting } of entries) {
+        if (isIntersecting) outside.delete(target);
+        else outside.add(target);
+      }
+    },
+  )).observe(card);
+
+/**
+ * Whether the card is out of view, so that its next render can wait for a
+ * task of its own: when a grid shows other personas, the cards in view render
+ * and paint first, and no one task renders every card.
+ */
+export class OffscreenController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & Element;
+
+  constructor(host: ReactiveControllerHost & Element) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  get offscreen(): boolean {
+    return outside.has(this.#host);
+  }
+
+  hostConnected(): void {
+    observe(this.#host);
+  }
+
+  hostDisconnected(): void {
+    observer?.unobserve(this.#host);
+    outside.delete(this.#host);
+  }
+}
