@@ -153,6 +153,14 @@ describe('<persona-card>', () => {
       await below.updateComplete;
       expect(taskPassed, 'the card out of view rendered in a later task').to.equal(true);
       expect(text(below, 'title')).to.equal('Renamed below');
+
+      // Only another persona waits: any other change renders at once, in view or not.
+      taskPassed = false;
+      setTimeout(() => (taskPassed = true));
+      below.headingLevel = 2;
+      await below.updateComplete;
+      expect(taskPassed, 'a change of heading level rendered in its own task').to.equal(false);
+      expect(part(below, 'title')!.getAttribute('aria-level')).to.equal('2');
     });
   });
 

@@ -317,6 +317,24 @@ describe('<persona-grid>', () => {
       expect(grid.query).to.equal('d');
       await grid.updateComplete;
       expect(pids(grid)).to.include('SEG-1');
+
+      // A query set from outside in the meantime wins over the key waiting for its task.
+      const other = await withLibrary();
+      const box = $<HTMLInputElement>(other, '#q')!;
+      box.value = 'd';
+      box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      other.clearFilters();
+      await aTimeout(0);
+      expect(other.query).to.equal('');
+      // The grid taken off the page in that task: the key still counts.
+      box.value = 'e';
+      box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      const parent = other.parentElement!;
+      other.remove();
+      expect(other.query).to.equal('e');
+      parent.append(other);
+      await other.updateComplete;
+      expect(pids(other)).to.include('OPS-1');
     });
 
     it('renders the cards in view in the task of the change, those below the fold in a later one', async () => {

@@ -1,14 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Cards the observer last saw outside the viewport (and its margin). */
+/** Cards the observer last saw outside the viewport. */
 const outside = new WeakSet<Element>();
 
 /**
  * One observer for every card on the page. A card is "off-screen" only once it
- * has reported so: until then (a card just added) it counts as in view.
+ * has been reported so: until then (a card just added), and where there is no
+ * IntersectionObserver (a DOM emulation in a host's unit tests), it counts as in view.
  */
 let observer: IntersectionObserver | undefined;
 const observe = (card: Element) =>
+  typeof IntersectionObserver === 'function' &&
   (observer ??= new IntersectionObserver(
     (entries) => {
       for (const { target, isIntersecting } of entries) {
@@ -19,9 +21,9 @@ const observe = (card: Element) =>
   )).observe(card);
 
 /**
- * Whether the card is out of view, so that its next render can wait for a
- * task of its own: when a grid shows other personas, the cards in view render
- * and paint first, and no one task renders every card.
+ * Whether the card is out of view, so that a render of another persona can wait
+ * for a task of its own: when a grid shows other personas, the cards in view
+ * render and paint first, and no one task renders every card.
  */
 export class OffscreenController implements ReactiveController {
   readonly #host: ReactiveControllerHost & Element;

@@ -1,4 +1,4 @@
-import { LitElement, adoptStyles, html, nothing, type CSSResult, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type CSSResult, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PersonaDataController } from '../../controllers/persona-data.js';
 import { PersonaError } from '../../data/errors.js';
@@ -62,6 +62,9 @@ type View =
  *
  * @summary Shows one persona, compact or in full.
  * @tag persona-card
+ *
+ * A card out of view shows a new `persona` a task after it was set, so that
+ * the cards in view paint first: read its contents after `await card.updateComplete`.
  *
  * @fires persona-load - The persona is shown. Detail: `{ persona, skipped }`.
  * @fires persona-error - The persona could not be shown. Detail: `{ error }` with `error.kind`
@@ -227,17 +230,29 @@ export class PersonaCard extends LitElement {
     this.#data.retry();
   }
 
+  /** The pending update shows another persona: out of view, it may wait (see scheduleUpdate). */
+  #newPersona = false;
+
+  /** Lit's, noting whether the update shows another persona. */
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    if ((name === 'persona' && oldValue !== this.persona) || (name === 'personaId' && oldValue !== this.personaId)) {
+      this.#newPersona = true;
+    }
+    super.requestUpdate(name, oldValue, options);
+  }
+
   /**
-   * A card out of view renders in a task after the one that changed it: when a grid shows other
-   * personas, the cards in view paint first and the rest follow, instead of one long task.
-   * (`updateComplete` still waits for the render.)
+   * A card out of view shows another persona in a task after the one that set it: when a grid shows
+   * other personas, the cards in view render and paint first, instead of every card in one long task.
+   * Other updates (a clamp measured, a menu opened) are never delayed. `updateComplete` waits for it.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.#offscreen.offscreen) return super.scheduleUpdate();
+    if (!this.#newPersona || !this.#offscreen.offscreen) return super.scheduleUpdate();
     return new Promise<void>((resolve) => setTimeout(resolve)).then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#newPersona = false;
     // A grid reuses its cards for other personas: no "More" or "Show all" state carries over.
     if (this.hasUpdated && (changed.has('persona') || changed.has('personaId'))) {
       this.#clamp.reset();

@@ -260,7 +260,8 @@ export class PersonaGrid extends LitElement {
   });
   /** Server mode: the endpoint searches. */
   #server = new ServerQuery(() => this.requestUpdate());
-  #typing?: ReturnType<typeof setTimeout>;
+  /** A typed query still waiting for its task (local) or for a pause in typing (server mode). */
+  #typing?: { timer: ReturnType<typeof setTimeout>; apply: () => void };
   /**
    * How long the last local search took to render (ms): past a frame, typing yields to input first.
    * Unknown before the first search, which yields too: its cold templates and the browser's layout
@@ -275,6 +276,7 @@ export class PersonaGrid extends LitElement {
     // The sort asked for, even while the data cannot offer it.
     read: () => encodeView({ query: this.query, apps: parseApps(this.app), sort: parseSort(this.sort), persona: this.profile }),
     apply: (value) => {
+      this.#dropTyping();
       const view = decodeView(value);
       this.query = view.query;
       this.app = view.apps.join(',');
@@ -347,6 +349,7 @@ export class PersonaGrid extends LitElement {
 
   /** Clears the search and the app filter (the sort stays). */
   clearFilters(): void {
+    this.#dropTyping();
     this.query = '';
     this.app = '';
   }
@@ -359,11 +362,31 @@ export class PersonaGrid extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#typing);
+    // A query typed just before the grid left the page still counts (its view loads when it is back).
+    const typing = this.#typing;
+    this.#dropTyping();
+    typing?.apply();
     this.#server.disconnect();
   }
 
+  /** Applies a typed query after `ms`, unless a newer key, Enter or a query set from outside comes first. */
+  #applyLater(apply: () => void, ms?: number) {
+    this.#dropTyping();
+    const timer = setTimeout(() => {
+      this.#typing = undefined;
+      apply();
+    }, ms);
+    this.#typing = { timer, apply };
+  }
+
+  #dropTyping() {
+    clearTimeout(this.#typing?.timer);
+    this.#typing = undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Set from outside (the grid's own changes leave nothing waiting): a query typed before it is dropped.
+    if (changed.has('query')) this.#dropTyping();
     if (changed.has('personas')) this.#given = givenFeed(this.personas);
     if (changed.has('syncUrl')) this.#url.enabledChanged();
     if ((['query', 'app', 'sort', 'pageSize', 'src', 'personas'] as const).some((key) => changed.has(key)) && this.hasUpdated) {
@@ -371,7 +394,8 @@ export class PersonaGrid extends LitElement {
       this.#roving.reset();
     }
     if (changed.has('pageSize') && !this.hasUpdated) this.shown = this.pageSize;
-    if (this.#serverMode) this.#server.connect(this.#data.endpoint, this.searchParam!, this.#view, this.pageSize);
+    // Off the page, server mode asks for nothing (it asks when the grid is back).
+    if (this.#serverMode && this.isConnected) this.#server.connect(this.#data.endpoint, this.searchParam!, this.#view, this.pageSize);
     else this.#server.disconnect();
   }
 
@@ -562,16 +586,16 @@ export class PersonaGrid extends LitElement {
   #actions: GridActions = {
     input: (event) => {
       const value = (event.target as HTMLInputElement).value;
-      clearTimeout(this.#typing);
+      this.#dropTyping();
       // Server mode: one request after a pause in typing, not one per key.
-      if (this.#serverMode) this.#typing = setTimeout(() => this.#change({ query: value }), 300);
+      if (this.#serverMode) this.#applyLater(() => this.#change({ query: value }), 300);
       // Local results at every key; when they were slow, keys already typed are read first (one search for all).
-      else if (this.#searchCost > 16) this.#typing = setTimeout(() => this.#typed(value));
+      else if (this.#searchCost > 16) this.#applyLater(() => this.#typed(value));
       else this.#typed(value);
     },
     searchKey: (event) => {
       if (event.key !== 'Enter') return;
-      clearTimeout(this.#typing);
+      this.#dropTyping();
       this.#change({ query: (event.target as HTMLInputElement).value });
     },
     toggleApps: () => (this.appsOpen = !this.appsOpen),
@@ -590,7 +614,7 @@ export class PersonaGrid extends LitElement {
     },
     retry: () => this.retry(),
     clear: () => {
-      clearTimeout(this.#typing);
+      this.#dropTyping();
       this.#change({ query: '', apps: [] });
       this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#q')?.focus());
     },
