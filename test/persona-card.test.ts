@@ -6,6 +6,7 @@ import { PersonaCard } from '../src/components/persona-card/persona-card.js';
 import { personaClient } from '../src/data/client.js';
 import type { PersonaErrorDetail, PersonaLoadDetail } from '../src/components/persona-card/persona-card.js';
 import { endpoint, requestCount, uniqueKey } from './support/helpers.js';
+import { intersectionsReported } from './support/intersections.js';
 import { actionItem, menuButton, menuItems, prepareActions } from './support/card.js';
 
 const deep = {
@@ -132,15 +133,7 @@ describe('<persona-card>', () => {
       </div>`);
       const [inView, below] = [...wrapper.querySelectorAll<PersonaCard>('persona-card')] as [PersonaCard, PersonaCard];
       await Promise.all([settled(inView), settled(below)]);
-      // Intersection observers are told together, after a frame: once this one has been, the card's has.
-      await new Promise<void>((resolve) => {
-        const observer = new IntersectionObserver(() => {
-          observer.disconnect();
-          resolve();
-        });
-        observer.observe(below);
-      });
-      await aTimeout(0);
+      await intersectionsReported(below);
 
       let taskPassed = false;
       setTimeout(() => (taskPassed = true));

@@ -23,6 +23,7 @@ import { parseCollection } from '../src/data/parse.js';
 import type { Persona } from '../src/data/types.js';
 import { PersonaIndex } from '../src/search/index.js';
 import { endpoint, requestCount, uniqueKey } from './support/helpers.js';
+import { intersectionsReported } from './support/intersections.js';
 
 /** A small library with apps, counts and dates to filter and sort by. */
 const raw = [
@@ -349,15 +350,7 @@ describe('<persona-grid>', () => {
       const last = cards()[23]!;
       await last.updateComplete;
       expect(title(last)).to.equal('Persona 07');
-      // Intersection observers are told together, after a frame: once this one has been, the cards' has.
-      await new Promise<void>((resolve) => {
-        const observer = new IntersectionObserver(() => {
-          observer.disconnect();
-          resolve();
-        });
-        observer.observe(last);
-      });
-      await aTimeout(0);
+      await intersectionsReported(last);
 
       let taskPassed = false;
       setTimeout(() => (taskPassed = true));
