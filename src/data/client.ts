@@ -256,12 +256,11 @@ export class PersonaSource {
     const parser = (this.#parser = new PageParser(page));
     const seenBefore = new Set(before.personas.map((persona) => persona.pid));
     return new Promise((resolve) => {
-      let first = true;
       const slice = () => {
         // retry() started over: whoever waits on this page gets the new load's collection.
         if (generation !== this.#generation) return resolve(this.load());
+        const first = parser.remaining === page.records.length;
         parser.parseUntil(performance.now() + SLICE_MS, first ? FIRST_SLICE_RECORDS : 1);
-        first = false;
         const collection = this.#collection(before, seenBefore, parser);
         if (!parser.done) {
           this.#set(this.#ready(collection, before));

@@ -205,8 +205,10 @@ export class PersonaCard extends LitElement {
   #l10n = new LocalizeController(this);
   /** Long text's clamp and "More"; measured after layout, also on width changes. */
   #clamp = new ClampController(this);
-  /** Out of view: a re-render waits for a task of its own (see scheduleUpdate). */
+  /** Out of view: showing another persona waits for a task of its own (see scheduleUpdate). */
   #offscreen = new OffscreenController(this);
+  /** The pending update shows another persona (see requestUpdate). */
+  #newPersona = false;
   /** The suggest-an-edit dialog. */
   #editor = new SuggestEditController(this);
   /** The actions menu's behaviour, once its module is in. */
@@ -229,9 +231,6 @@ export class PersonaCard extends LitElement {
   retry(): void {
     this.#data.retry();
   }
-
-  /** The pending update shows another persona: out of view, it may wait (see scheduleUpdate). */
-  #newPersona = false;
 
   /** Lit's, noting whether the update shows another persona. */
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
