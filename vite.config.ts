@@ -124,6 +124,9 @@ const CORE = [
 ];
 const isCore = (id: string) => CORE.some((pattern) => pattern.test(id));
 
+/** The exports (Markdown, CSV, JSON) and the download of a file. */
+const EXPORTS = /src\/(data\/export|components\/shared\/download)\.ts$/;
+
 /** Modules that start the early requests (src/autoload/early.ts) and the page's registries they use. */
 const EARLY = /src\/(data\/(prefetch|url|shared-client)|i18n\/page-strings|autoload\/early(-cards)?)\.ts$/;
 
@@ -136,7 +139,11 @@ const EARLY = /src\/(data\/(prefetch|url|shared-client)|i18n\/page-strings|autol
  */
 function chunkGroups(mode: string) {
   const core = { name: 'core', test: isCore };
-  return mode === 'bundle' ? [core] : [{ name: 'prefetch', test: EARLY, priority: 2 }, core];
+  // The exports and the file download, shared by the grid, the form and the card's menu: a chunk of
+  // their own. Left to the bundler, they merged into the grid's chunk, which a page of cards then
+  // downloaded (and ran, defining <persona-grid>) as soon as a card's menu was about to open.
+  const exports = { name: 'export', test: EXPORTS };
+  return mode === 'bundle' ? [core, exports] : [{ name: 'prefetch', test: EARLY, priority: 2 }, core, exports];
 }
 
 /** Copies the iframe page's static files next to its script. */

@@ -97,7 +97,12 @@ function tables(results) {
   const { sizes, card, requests, cls, grid, machine: m } = results;
   const sizeRows = [
     ['dist/persona-widgets.js (one script tag: the autoloader)', sizes.files['dist/persona-widgets.js']],
-    ...Object.entries(sizes.pages ?? {}).map(([tag, page]) => [`  + what a page with only <${tag}> loads (${page.files.length} files in all)`, page]),
+    ...Object.entries(sizes.pages ?? {}).map(([tag, page]) => [
+      tag.endsWith('+lazy')
+        ? `  + the same once a card's menu, copy/download and full profile have loaded (${page.files.length} files)`
+        : `  + what a page with only <${tag}> loads (${page.files.length} files in all)`,
+      page,
+    ]),
     ['dist/persona-widgets.iife.js (classic script)', sizes.files['dist/persona-widgets.iife.js']],
     ...Object.entries(sizes.entries).flatMap(([name, e]) => [
       [`${name}.js entry + Lit + zod, initial (${e.initial.files.length} chunk${e.initial.files.length > 1 ? 's' : ''})`, e.initial],
