@@ -53,38 +53,70 @@ const NOTHING = '\0persona-widgets:nothing';
 /** Where the bundle build tells the autoloader build the chunks' names (read, then removed, by the latter). */
 const CHUNK_NAMES = 'dist/chunks/autoload-names.json';
 
+/** What the `bundle` build records for the `autoloader` build. */
+interface ChunkNames {
+  /** Registering module (`src/…`) → its chunk's file name. */
+  chunks: Record<string, string>;
+  /** Chunk file name → every chunk it imports statically, directly or not, but core. */
+  imports: Record<string, string[]>;
+}
+const readChunkNames = () => JSON.parse(readFileSync(CHUNK_NAMES, 'utf8')) as ChunkNames;
+
 /**
  * The two builds of the one-script-tag bundle. `bundle` writes the element chunks and records their
- * hashed names; `autoloader` then builds dist/persona-widgets.js with its imports of those modules
- * pointing at them. The autoloader keeps its own copy of the early requests and nothing imports it,
+ * hashed names and imports; `autoloader` then builds dist/persona-widgets.js with its imports of
+ * those modules pointing at them, and each chunk's imports requested alongside it (`ALONGSIDE` in
+ * autoloader.ts). The autoloader keeps its own copy of the early requests and nothing imports it,
  * so it may be renamed, versioned with a query string or served from a redirecting CDN URL (the
  * early requests' state is shared through the global object, see src/data/prefetch.ts).
  */
 function autoloaderChunks(mode: string): Plugin {
-  /** Source module (`src/…`) → its chunk's file name, as the `bundle` build recorded them (read once). */
-  let names: Record<string, string> | undefined;
+  let names: ChunkNames | undefined;
   return {
     name: 'persona-widgets:autoloader-chunks',
     enforce: 'pre',
     generateBundle(_, bundle) {
       if (mode !== 'bundle') return;
-      const recorded: Record<string, string> = {};
+      const recorded: ChunkNames = { chunks: {}, imports: {} };
+      const closure = (fileName: string, seen = new Set<string>()): Set<string> => {
+        const chunk = bundle[fileName];
+        for (const imported of chunk?.type === 'chunk' ? chunk.imports : []) {
+          if (!seen.has(imported)) closure(imported, seen.add(imported));
+        }
+        return seen;
+      };
+      // The core chunk: the autoloader requests it as soon as the page has any element.
+      const core = Object.values(bundle).find(
+        (chunk) => chunk.type === 'chunk' && chunk.moduleIds.some((id) => id.endsWith('/src/data/client.ts')),
+      );
+      if (core) recorded.chunks['src/data/client.ts'] = core.fileName;
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk') continue;
-        if (chunk.isEntry && chunk.facadeModuleId) recorded[chunk.facadeModuleId.replace(/.*\/src\//, 'src/')] = chunk.fileName;
-        // The core chunk: the autoloader requests it alongside each element's own chunk.
-        if (chunk.moduleIds.some((id) => id.endsWith('/src/data/client.ts'))) recorded['src/data/client.ts'] = chunk.fileName;
+        if (chunk.type !== 'chunk' || !chunk.isEntry || !chunk.facadeModuleId) continue;
+        recorded.chunks[chunk.facadeModuleId.replace(/.*\/src\//, 'src/')] = chunk.fileName;
+        recorded.imports[chunk.fileName] = [...closure(chunk.fileName)].filter((name) => name !== core?.fileName);
       }
       this.emitFile({ type: 'asset', fileName: CHUNK_NAMES.slice('dist/'.length), source: JSON.stringify(recorded, null, 1) });
+    },
+    config() {
+      if (mode !== 'autoloader') return;
+      names = readChunkNames();
+      // An element's tag → the chunks its own chunk imports besides core (the card's for a grid, …), as
+      // specifiers relative to dist/persona-widgets.js.
+      const alongside: Record<string, string[]> = {};
+      for (const [module, fileName] of Object.entries(names.chunks)) {
+        const imports = names.imports[fileName] ?? [];
+        if (imports.length) alongside[module.replace(/.*\/([\w-]+)\.define\.ts$/, '$1')] = imports.map((name) => `./${name}`);
+      }
+      return { define: { __PERSONA_ALONGSIDE__: JSON.stringify(alongside) } };
     },
     resolveId(source, importer) {
       // The card's entry starts its cards' requests first thing; in this bundle the autoloader has.
       if (mode === 'bundle' && importer && resolve(dirname(importer), source) === EARLY_CARDS) return NOTHING;
       if (mode !== 'autoloader' || !importer?.endsWith('/src/autoload/autoloader.ts')) return null;
-      names ??= JSON.parse(readFileSync(CHUNK_NAMES, 'utf8')) as Record<string, string>;
+      names ??= readChunkNames();
       const target = resolve(dirname(importer), source).replace(/\.js$/, '.ts');
-      const module = Object.keys(names).find((path) => resolve(path) === target);
-      return module ? { id: `./${names[module]!}`, external: true } : null;
+      const module = Object.keys(names.chunks).find((path) => resolve(path) === target);
+      return module ? { id: `./${names.chunks[module]!}`, external: true } : null;
     },
     load(id) {
       return id === NOTHING ? '' : null;

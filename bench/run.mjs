@@ -12,7 +12,7 @@
  *   node bench/run.mjs            full run (~5 minutes on 2 cores)
  *   node bench/run.mjs --quick    fewer repetitions, no 50,000-persona grid (~1 minute)
  *   node bench/run.mjs --render   re-print the last run's table from bench/results/latest.json
- *   node bench/run.mjs --only=card,cls   just those parts (prints their rows; writes no results)
+ *   node bench/run.mjs --only=card,cls   just those parts (card, requests, cls, latency, grid; prints them, writes no results)
  *   node bench/run.mjs --only=grid --sizes=50000   the grid at those sizes only
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,15 +25,17 @@ import { GRID_QUERY } from './lib/generate.mjs';
 import { median, round } from './lib/stats.mjs';
 
 const quick = process.argv.includes('--quick');
-/** `--only card,cls`: measure just those parts (card, requests, cls, grid) while working on them. */
+/** `--only card,cls`: measure just those parts (card, requests, cls, latency, grid) while working on them. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
 const part = (name) => !only || only.includes(name);
 const started = Date.now();
 const log = (message) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}\n`);
 
 const RUNS = quick
-  ? { card: 5, requests: 1, cls: 2, grid: { 1000: 2, 10000: 2 } }
-  : { card: 15, requests: 2, cls: 3, grid: { 1000: 5, 10000: 5, 50000: 3 } };
+  ? { card: 5, requests: 1, cls: 2, latency: 3, grid: { 1000: 2, 10000: 2 } }
+  : { card: 15, requests: 2, cls: 3, latency: 7, grid: { 1000: 5, 10000: 5, 50000: 3 } };
+/** The round trip of the `latency` part (ms): every response arrives this late. */
+const LATENCY_MS = 100;
 /** 50,000 personas: a run takes 10–40 s (three of them; the naive grid, ~15 s for its first render alone, one). */
 const GRID_RUNS = (n, impl) => (impl === 'naive' && n === 50000 ? 1 : RUNS.grid[n]);
 /** `--sizes=10000,50000`: the grid at those collection sizes only. */
@@ -62,6 +64,22 @@ async function cardRun(browser, server, impl) {
   await context.close();
   const jsBytes = r.scripts.reduce((sum, path) => sum + gzipSize(server.snapshot.get(path) ?? readFileSync(join(root, path))), 0);
   return { total: r.painted - r.start, defined: r.defined - r.start, response: r.response - r.start, scripts: r.scripts, jsBytes };
+}
+
+/**
+ * Over a real network every request costs a round trip, which localhost hides: script start →
+ * the card's persona (or the grid's first page of 1,000) painted, each response LATENCY_MS late.
+ */
+async function latencyRun(browser, server, element, impl) {
+  const path = element === 'card' ? `/bench/pages/card.html?impl=${impl}` : `/bench/pages/grid.html?impl=${impl}&n=1000`;
+  const { context, page, problems } = await open(browser, server, path, { latency: LATENCY_MS });
+  const r = await page.evaluate(async (element) => {
+    const painted = await (element === 'card' ? bench.firstPainted : bench.gridPainted);
+    return { total: painted - bench.start(), errors: bench.errors };
+  }, element);
+  check(problems, r.errors, `${element} ${impl}, ${LATENCY_MS} ms round trips`);
+  await context.close();
+  return r.total;
 }
 
 /** CLS of 10 cards whose endpoint answers after 500 ms. */
@@ -128,6 +146,14 @@ function tables(results) {
   row('requests: 50 cards + grid + form on one src', requests.real.requests, requests.naive.requests, int);
   row('  endpoint bytes transferred', requests.real.bytes, requests.naive.bytes, kb);
   row('  script start → 50 cards + grid painted', requests.real.allPainted, requests.naive.allPainted, ms);
+  const latency = results.latency;
+  if (latency) {
+    const { card: c, grid: g } = latency;
+    figures.push(
+      [`${latency.ms} ms round trips: card, script start → persona painted, one script tag (${c.real.runs} runs)`, spreadMs(c.real), `naive ${spreadMs(c.naive)}`, ratio(c.real.median, c.naive.median)],
+      [`${latency.ms} ms round trips: grid 1,000, script start → first page painted`, spreadMs(g.real), `floor ${spreadMs(g.floor)}`, ratio(g.real.median, g.floor.median)],
+    );
+  }
   row(`CLS: 10 cards, endpoint answers after 500 ms (median of ${cls.runs})`, cls.real, cls.naive, (v) => v.toFixed(3));
   row('  host CSS reserves the skeleton before the script runs', cls.reserved, cls.naive, (v) => v.toFixed(3));
   const p = card.phases;
@@ -350,6 +376,22 @@ try {
   };
   }
 
+  if (part('latency')) {
+  log(`${LATENCY_MS} ms round trips: ${RUNS.latency} runs each`);
+  server.prepare(1000);
+  const spread = (list) => ({ median: median(list), min: Math.min(...list), max: Math.max(...list), runs: list.length });
+  const times = { card: { real: [], naive: [] }, grid: { real: [], floor: [] } };
+  for (let i = 0; i < RUNS.latency; i++) {
+    for (const [element, impls] of Object.entries(times)) {
+      for (const impl of Object.keys(impls)) impls[impl].push(await latencyRun(browser, server, element, impl));
+    }
+  }
+  results.latency = {
+    ms: LATENCY_MS,
+    ...Object.fromEntries(Object.entries(times).map(([element, impls]) => [element, Object.fromEntries(Object.entries(impls).map(([impl, list]) => [impl, spread(list)]))])),
+  };
+  }
+
   results.grid = {};
   for (const n of part('grid') ? GRID_SIZES : []) {
     results.gridBytes[n] = server.prepare(n);
@@ -367,7 +409,7 @@ results.runtimeSeconds = (Date.now() - started) / 1000;
 
 if (only) {
   const grid = results.grid && Object.fromEntries(Object.entries(results.grid).map(([n, impls]) => [n, Object.fromEntries(Object.entries(impls).map(([impl, r]) => [impl, { ...r, samples: undefined }]))]));
-  console.log(JSON.stringify({ grid, card: results.card && { ...results.card, samples: undefined }, cls: results.cls && { ...results.cls, samples: undefined }, requests: results.requests && { real: results.requests.real, naive: results.requests.naive } }, null, 1));
+  console.log(JSON.stringify({ grid, latency: results.latency, card: results.card && { ...results.card, samples: undefined }, cls: results.cls && { ...results.cls, samples: undefined }, requests: results.requests && { real: results.requests.real, naive: results.requests.naive } }, null, 1));
   process.exit(0);
 }
 const { text, markdown } = render(results);

@@ -10,13 +10,21 @@ const demo = JSON.parse(readFileSync(join(root, 'demo', 'data', 'personas.json')
 /** The demo library's pids, in order. */
 export const pids = (Array.isArray(demo) ? demo : demo.personas).map((p) => p.pid);
 
-/** A fresh context (cold cache) and page at `path`, collecting uncaught page errors. */
-export async function open(browser, server, path) {
+/**
+ * A fresh context (cold cache) and page at `path`, collecting uncaught page errors. `latency`:
+ * every response arrives that many ms late (Chromium's network emulation), as over a real network.
+ */
+export async function open(browser, server, path, { latency = 0 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.setDefaultTimeout(120_000);
+  if (latency) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   await page.goto(`${server.url}${path}`);
   return { context, page, problems };
 }

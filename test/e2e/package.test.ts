@@ -162,6 +162,68 @@ test('CDN style, versioned or renamed: the autoloader is imported by nothing, so
   }
 });
 
+test('CDN style, grid: the chunks its code imports are requested with it, not once it has arrived', async (t) => {
+  writeFileSync(
+    join(app, 'cdn-grid.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CDN grid</title>
+<script type="module" src="/node_modules/persona-widgets/dist/persona-widgets.js"></script></head>
+<body><persona-grid src="${SAMPLE}"></persona-grid></body></html>`,
+  );
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  /** Script path in dist/ → when it was requested and when its response arrived (performance.now() of the test). */
+  const timing = new Map<string, { requested: number; arrived?: number }>();
+  const name = (url: string) => new URL(url).pathname.replace(/.*\/dist\//, '');
+  page.on('request', (request) => timing.set(name(request.url()), { requested: performance.now() }));
+  page.on('response', (response) => {
+    const entry = timing.get(name(response.url()));
+    if (entry) entry.arrived = performance.now();
+  });
+  // The grid's own chunk answers late: whatever waited for it would be requested after it arrived.
+  await page.route('**/chunks/persona-grid.define-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  try {
+    await page.goto(`${server.url}/cdn-grid.html`);
+    await page.locator('persona-grid persona-card').first().getByRole('heading').waitFor({ timeout: 15_000 });
+    assert.deepEqual(errors, []);
+    const gridChunk = [...timing].find(([path]) => path.startsWith('chunks/persona-grid.define-'))?.[1];
+    assert.ok(gridChunk?.arrived, 'the grid chunk arrived');
+    const imported = [...timing].filter(([path]) => /^chunks\/(core|persona-card\.define|export)-/.test(path));
+    assert.deepEqual(imported.map(([path]) => path.replace(/-[\w-]+\.js$/, '')).sort(), ['chunks/core', 'chunks/export', 'chunks/persona-card.define']);
+    for (const [path, { requested }] of imported) assert.ok(requested < gridChunk.arrived, `${path} was requested before the grid's chunk arrived`);
+    t.diagnostic(`requested with the grid's chunk: ${imported.map(([path]) => path).join(', ')}`);
+  } finally {
+    await page.close();
+  }
+});
+
+test("CDN style, cards: opening a card's actions menu downloads the menu and the exports, never the grid", async (t) => {
+  writeFileSync(
+    join(app, 'cdn-menu.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CDN menu</title>
+<script type="module" src="/node_modules/persona-widgets/dist/persona-widgets.js"></script></head>
+<body><persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card></body></html>`,
+  );
+  const page = await browser.newPage();
+  const scripts: string[] = [];
+  page.on('request', (request) => /\.js$/.test(request.url()) && scripts.push(new URL(request.url()).pathname.replace(/.*\/dist\//, '')));
+  try {
+    await page.goto(`${server.url}/cdn-menu.html`);
+    await page.getByRole('button', { name: 'Actions for The Segment Data Engineer' }).click();
+    await page.getByRole('menuitem', { name: 'Download JSON' }).waitFor({ timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
+    assert.ok(scripts.some((path) => path.startsWith('chunks/export-')), `scripts: ${scripts.join(', ')}`);
+    assert.equal(scripts.filter((path) => /persona-grid|contribute-form/.test(path)).length, 0, `scripts: ${scripts.join(', ')}`);
+    assert.equal(await page.evaluate(() => customElements.get('persona-grid')), undefined);
+    t.diagnostic(`scripts: ${scripts.join(', ')}`);
+  } finally {
+    await page.close();
+  }
+});
+
 test('CDN style, classic script: dist/persona-widgets.iife.js renders the sample persona', async (t) => {
   writeFileSync(
     join(app, 'classic.html'),
