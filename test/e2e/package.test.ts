@@ -81,6 +81,21 @@ async function bundle(name: string, script: string): Promise<Rolldown.OutputChun
   return output.output.filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
 }
 
+/**
+ * Writes `<name>.html`, a plain page of the app (no build) that loads a script of the installed
+ * package's dist/ (`persona-widgets.js`, the one-script-tag autoloader, unless named), with `body`.
+ */
+function plainPage(name: string, body: string, script = 'persona-widgets.js'): string {
+  const tag = script.includes('.iife.') ? '<script' : '<script type="module"';
+  writeFileSync(
+    join(app, `${name}.html`),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name}</title>
+${tag} src="/node_modules/persona-widgets/dist/${script}"></script></head>
+<body>${body}</body></html>`,
+  );
+  return `/${name}.html`;
+}
+
 /** Opens a page of the app and waits for the card to show the persona's name. */
 async function cardPainted(path: string, t: TestContext): Promise<void> {
   const page = await browser.newPage();
@@ -98,6 +113,8 @@ async function cardPainted(path: string, t: TestContext): Promise<void> {
 }
 
 const SAMPLE = '/node_modules/persona-widgets/dist/sample/personas.json';
+/** A card of the sample persona. */
+const SAMPLE_CARD = `<persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card>`;
 
 before(async () => {
   install();
@@ -122,13 +139,7 @@ test('the tarball installs with its dependencies', (t) => {
 });
 
 test('CDN style: a plain page loads dist/persona-widgets.js from the package and renders the sample persona', async (t) => {
-  writeFileSync(
-    join(app, 'cdn.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CDN</title>
-<script type="module" src="/node_modules/persona-widgets/dist/persona-widgets.js"></script></head>
-<body><persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card></body></html>`,
-  );
-  await cardPainted('/cdn.html', t);
+  await cardPainted(plainPage('cdn', SAMPLE_CARD), t);
 });
 
 test('CDN style, versioned or renamed: the autoloader is imported by nothing, so its URL is free; one data request', async (t) => {
@@ -136,19 +147,14 @@ test('CDN style, versioned or renamed: the autoloader is imported by nothing, so
   // import the autoloader by its own name (a second copy, or a 404 when renamed).
   copyFileSync(join(installed, 'dist', 'persona-widgets.js'), join(installed, 'dist', 'widgets-v2.js'));
   for (const script of ['persona-widgets.js?v=0.1.0', 'widgets-v2.js']) {
-    writeFileSync(
-      join(app, 'cdn-url.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CDN</title>
-<script type="module" src="/node_modules/persona-widgets/dist/${script}"></script></head>
-<body><persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card><persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card></body></html>`,
-    );
+    const pagePath = plainPage('cdn-url', SAMPLE_CARD.repeat(2), script);
     const requests: string[] = [];
     const page = await browser.newPage();
     page.on('request', (request) => requests.push(new URL(request.url()).pathname + new URL(request.url()).search));
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     try {
-      await page.goto(`${server.url}/cdn-url.html`);
+      await page.goto(`${server.url}${pagePath}`);
       await page.locator('persona-card').nth(1).getByRole('heading', { name: 'The Segment Data Engineer' }).waitFor({ timeout: 15_000 });
       assert.deepEqual(errors, []);
       const scripts = requests.filter((path) => /\/dist\/.*\.js(\?|$)/.test(path)).map((path) => path.replace(/.*\/dist\//, ''));
@@ -163,12 +169,7 @@ test('CDN style, versioned or renamed: the autoloader is imported by nothing, so
 });
 
 test('CDN style, grid: the chunks its code imports are requested with it, not once it has arrived', async (t) => {
-  writeFileSync(
-    join(app, 'cdn-grid.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CDN grid</title>
-<script type="module" src="/node_modules/persona-widgets/dist/persona-widgets.js"></script></head>
-<body><persona-grid src="${SAMPLE}"></persona-grid></body></html>`,
-  );
+  const pagePath = plainPage('cdn-grid', `<persona-grid src="${SAMPLE}"></persona-grid>`);
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -186,7 +187,7 @@ test('CDN style, grid: the chunks its code imports are requested with it, not on
     await route.continue();
   });
   try {
-    await page.goto(`${server.url}/cdn-grid.html`);
+    await page.goto(`${server.url}${pagePath}`);
     await page.locator('persona-grid persona-card').first().getByRole('heading').waitFor({ timeout: 15_000 });
     assert.deepEqual(errors, []);
     const gridChunk = [...timing].find(([path]) => path.startsWith('chunks/persona-grid.define-'))?.[1];
@@ -201,17 +202,12 @@ test('CDN style, grid: the chunks its code imports are requested with it, not on
 });
 
 test("CDN style, cards: opening a card's actions menu downloads the menu and the exports, never the grid", async (t) => {
-  writeFileSync(
-    join(app, 'cdn-menu.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>CDN menu</title>
-<script type="module" src="/node_modules/persona-widgets/dist/persona-widgets.js"></script></head>
-<body><persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card></body></html>`,
-  );
+  const pagePath = plainPage('cdn-menu', SAMPLE_CARD);
   const page = await browser.newPage();
   const scripts: string[] = [];
   page.on('request', (request) => /\.js$/.test(request.url()) && scripts.push(new URL(request.url()).pathname.replace(/.*\/dist\//, '')));
   try {
-    await page.goto(`${server.url}/cdn-menu.html`);
+    await page.goto(`${server.url}${pagePath}`);
     await page.getByRole('button', { name: 'Actions for The Segment Data Engineer' }).click();
     await page.getByRole('menuitem', { name: 'Download JSON' }).waitFor({ timeout: 15_000 });
     await page.waitForLoadState('networkidle');
@@ -225,13 +221,7 @@ test("CDN style, cards: opening a card's actions menu downloads the menu and the
 });
 
 test('CDN style, classic script: dist/persona-widgets.iife.js renders the sample persona', async (t) => {
-  writeFileSync(
-    join(app, 'classic.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Classic</title>
-<script src="/node_modules/persona-widgets/dist/persona-widgets.iife.js"></script></head>
-<body><persona-card src="${SAMPLE}" persona-id="APP-074"></persona-card></body></html>`,
-  );
-  await cardPainted('/classic.html', t);
+  await cardPainted(plainPage('classic', SAMPLE_CARD, 'persona-widgets.iife.js'), t);
 });
 
 test('npm, bundled by Vite: persona-widgets/persona-card.js renders the sample persona', async (t) => {
