@@ -69,16 +69,20 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * 2026-12-03 (issue 13): a page of cards once a card's lazy parts have loaded (menu, copy/download,
  * full profile; not the dialog, which brings the form): 37,898. Before, the card's exports took the
  * file download from the grid's chunk, so the same page downloaded the whole grid (~+8 kB).
+ * The grid's export (JSON, CSV, Markdown, the download) loads on demand, as the card's does: grid
+ * page 45,675 → 43,645, npm grid entry 42,297 → 40,852; budgets tightened. The classic script, which
+ * inlines what the others load on demand, grew by that (61,692 → 61,848: the async export and its
+ * failure message); its budget raised to 62,000.
  */
 const BUDGETS = {
   autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 1_450, target: undefined },
   cardsPage: { label: 'one script tag, page of cards: every script, gzip', budget: 30_750, target: 25_000 },
   cardsPageLazy: { label: '↳ once a card\'s menu, copy/download and full profile have loaded', budget: 38_300, target: undefined },
-  gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 45_700, target: undefined },
+  gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 44_100, target: undefined },
   formPage: { label: 'one script tag, page with a form: every script, gzip', budget: 41_400, target: undefined },
-  iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 61_700, target: undefined },
+  iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 62_000, target: undefined },
   card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 29_150, target: 25_000 },
-  grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 42_400, target: undefined },
+  grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 41_300, target: undefined },
   form: { label: 'contribute-form.js + Lit + zod, gzip', budget: 36_500, target: undefined },
   provider: { label: 'persona-provider.js + Lit + zod, gzip', budget: 18_800, target: undefined },
   requests: { label: 'endpoint requests, 50 cards + grid + form on one src', budget: 1, target: 1 },

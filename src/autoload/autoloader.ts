@@ -12,6 +12,7 @@
  */
 import type { PersonaClientOptions } from '../data/client.js';
 import { configureShared } from '../data/shared-client.js';
+import { ALONGSIDE } from './alongside.js';
 import { CARD_FETCHES_AT_ONCE, prefetchFor, type FetchesAtOnce } from './early.js';
 
 /** What the early requests look for: cards, and grids (one with search-param asks per search: nothing to guess). */
@@ -43,15 +44,6 @@ const ELEMENTS: Record<string, () => Promise<unknown>> = {
 const TAGS = Object.keys(ELEMENTS);
 const requested = new Set<string>();
 
-declare const __PERSONA_ALONGSIDE__: Record<string, readonly string[]> | undefined;
-/**
- * The chunks an element's chunk imports besides core (for a grid, the card's chunk; for a form,
- * the exports), as specifiers relative to this file, requested together with it rather than once it has
- * arrived: one round trip less. Filled in by the build (vite.config.ts); from source, none.
- */
-const ALONGSIDE: Record<string, readonly string[]> =
-  typeof __PERSONA_ALONGSIDE__ === 'object' ? __PERSONA_ALONGSIDE__ : {};
-
 /**
  * Loads the code of one element (`persona-card`, `persona-grid`, `contribute-form`,
  * `persona-provider`, `contribution-review`) now, before the page has one; resolves once it is defined.
@@ -62,9 +54,11 @@ export function load(tag: string): Promise<void> {
   if (!module) return Promise.reject(new Error(`persona-widgets has no <${tag}>`));
   if (!requested.has(tag)) {
     requested.add(tag);
-    // Each runs once its own imports are in, as it would from the element's chunk; a failure shows
-    // below, where the element's chunk fails with it.
-    for (const chunk of ALONGSIDE[tag] ?? []) import(chunk).catch(() => {});
+    // The core chunk (Lit, zod, the client), which every element's chunk imports, and the other
+    // chunks this one imports, alongside it rather than after it. A failure among them shows
+    // below: the element's chunk fails with it.
+    void import('../data/client.js').catch(() => {});
+    void ALONGSIDE[tag]?.().catch(() => {});
     module().catch((error: unknown) => {
       // Let a later element try again (the network may be back by then).
       requested.delete(tag);
@@ -87,10 +81,6 @@ export function discover(root: ParentNode): void {
   // Also for elements whose code is already on its way: their data travels alongside it.
   prefetchFor(FETCHES_AT_ONCE, waiting, root);
   const found = waiting.filter((tag) => !requested.has(tag));
-  if (!found.length) return;
-  // The core chunk (Lit, zod, the client), which every element's chunk imports, first:
-  // alongside the elements' own chunks, not after them.
-  void import('../data/client.js').catch(() => {});
   for (const tag of found) void load(tag);
 }
 

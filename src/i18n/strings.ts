@@ -113,6 +113,8 @@ export interface PersonaStrings {
     exportLabel: (n: number, num: FormatNumber) => string;
     formats: { json: string; csv: string; md: string };
     exported: (n: number, format: string, num: FormatNumber) => string;
+    /** The export's code could not be fetched (the page is offline, or the site was updated). */
+    exportFailed: string;
     configHelp: string;
     invalid: string;
     loadFailed: string;

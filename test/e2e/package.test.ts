@@ -192,16 +192,22 @@ test('CDN style, grid: the chunks its code imports are requested with it, not on
     assert.deepEqual(errors, []);
     const gridChunk = [...timing].find(([path]) => path.startsWith('chunks/persona-grid.define-'))?.[1];
     assert.ok(gridChunk?.arrived, 'the grid chunk arrived');
+    // Core and the card's chunk; the export's code comes on demand, with the export buttons.
     const imported = [...timing].filter(([path]) => /^chunks\/(core|persona-card\.define|export)-/.test(path));
-    assert.deepEqual(imported.map(([path]) => path.replace(/-[\w-]+\.js$/, '')).sort(), ['chunks/core', 'chunks/export', 'chunks/persona-card.define']);
+    assert.deepEqual(imported.map(([path]) => path.replace(/-[\w-]+\.js$/, '')).sort(), ['chunks/core', 'chunks/persona-card.define']);
     for (const [path, { requested }] of imported) assert.ok(requested < gridChunk.arrived, `${path} was requested before the grid's chunk arrived`);
     t.diagnostic(`requested with the grid's chunk: ${imported.map(([path]) => path).join(', ')}`);
+    // The export's code, on demand, from next to the chunks.
+    const download = page.waitForEvent('download', { timeout: 15_000 });
+    await page.locator('persona-grid').getByRole('button', { name: 'JSON', exact: true }).click();
+    assert.equal((await download).suggestedFilename(), 'personas.json');
+    assert.ok([...timing.keys()].some((path) => path.startsWith('chunks/export-')));
   } finally {
     await page.close();
   }
 });
 
-test("CDN style, cards: opening a card's actions menu downloads the menu and the exports, never the grid", async (t) => {
+test("CDN style, cards: a card's Download JSON downloads the menu and the exports, never the grid", async (t) => {
   const pagePath = plainPage('cdn-menu', SAMPLE_CARD);
   const page = await browser.newPage();
   const scripts: string[] = [];
@@ -209,8 +215,10 @@ test("CDN style, cards: opening a card's actions menu downloads the menu and the
   try {
     await page.goto(`${server.url}${pagePath}`);
     await page.getByRole('button', { name: 'Actions for The Segment Data Engineer' }).click();
-    await page.getByRole('menuitem', { name: 'Download JSON' }).waitFor({ timeout: 15_000 });
-    await page.waitForLoadState('networkidle');
+    // The download happens once the exports' code has arrived and run.
+    const download = page.waitForEvent('download', { timeout: 15_000 });
+    await page.getByRole('menuitem', { name: 'Download JSON' }).click();
+    assert.equal((await download).suggestedFilename(), 'APP-074.json');
     assert.ok(scripts.some((path) => path.startsWith('chunks/export-')), `scripts: ${scripts.join(', ')}`);
     assert.equal(scripts.filter((path) => /persona-grid|contribute-form/.test(path)).length, 0, `scripts: ${scripts.join(', ')}`);
     assert.equal(await page.evaluate(() => customElements.get('persona-grid')), undefined);

@@ -1,28 +1,8 @@
 /** `<persona-grid>`'s toolbar: search, app filter, sort, the count line and the export buttons. */
 import { html, nothing } from 'lit';
-import { personasToCsv, personasToJson, personasToMarkdown } from '../../data/export.js';
-import type { Persona } from '../../data/types.js';
-import type { FormatNumber, PersonaStrings } from '../../i18n/strings.js';
-import { downloadText, safeFilename } from '../shared/download.js';
 import { renderAppFilter } from './grid-app-filter.js';
 import { parseSort } from './grid-view.js';
-import type { ExportFormat, Feed, GridActions, GridRender, Results } from './grid-types.js';
-
-/** Downloads the personas (named after the query); returns the message that says so. */
-export function exportPersonas(
-  personas: readonly Persona[],
-  format: ExportFormat,
-  query: string,
-  strings: PersonaStrings,
-  num: FormatNumber,
-): string {
-  const name = `personas${query ? `-${safeFilename(query)}` : ''}`;
-  if (format === 'json') downloadText(`${name}.json`, personasToJson(personas), 'application/json');
-  // The byte order mark makes spreadsheet apps read the file as UTF-8.
-  else if (format === 'csv') downloadText(`${name}.csv`, `\uFEFF${personasToCsv(personas)}`, 'text/csv');
-  else downloadText(`${name}.md`, personasToMarkdown(personas, strings, strings.grid.exportTitle), 'text/markdown');
-  return strings.grid.exported(personas.length, strings.grid.formats[format], num);
-}
+import type { Feed, GridActions, GridRender, Results } from './grid-types.js';
 
 /** "12 of 83 personas" (or "Loading personas…"; nothing after an error). */
 function countLine(r: GridRender, feed: Feed, results?: Results): string {
@@ -88,7 +68,14 @@ export function renderToolbar(r: GridRender, actions: GridActions, feed: Feed, r
     <div class="summary">
       <p part="count" class="count" role="status">${countLine(r, feed, results)}</p>
       ${results?.personas.length
-        ? html`<div part="export" class="export" role="group" aria-labelledby="export-label">
+        ? html`<div
+            part="export"
+            class="export"
+            role="group"
+            aria-labelledby="export-label"
+            @pointerenter=${actions.prepareExport}
+            @focusin=${actions.prepareExport}
+          >
             <span id="export-label">${s.exportLabel(results.personas.length, num)}</span>
             <span class="buttons">
               ${(['json', 'csv', 'md'] as const).map(

@@ -88,6 +88,8 @@ export interface GridActions {
   change(view: Partial<GridQuery>): void;
   toggleApp(id: string, on: boolean): void;
   export(personas: readonly Persona[], format: ExportFormat): void;
+  /** The pointer or focus reached the export buttons: fetch the export's code. */
+  prepareExport(): void;
   retry(): void;
   clear(): void;
   showMore(): void;

@@ -18,7 +18,7 @@ import { LocalSearch } from './grid-search.js';
 import { ServerQuery } from './grid-server.js';
 import { renderProblem, renderSkeletons } from './grid-status.js';
 import { renderProfile } from './grid-profile.js';
-import { exportPersonas, renderToolbar } from './grid-toolbar.js';
+import { renderToolbar } from './grid-toolbar.js';
 import type { Feed, GridActions, GridRender, Ready, Results } from './grid-types.js';
 import {
   SORT_ORDERS,
@@ -31,6 +31,9 @@ import {
   type GridQuery,
 } from './grid-view.js';
 import { gridStyles } from './persona-grid.styles.js';
+
+/** The export's code (JSON, CSV, Markdown and the file download), fetched on first use. */
+const loadExport = () => import('./grid-export.js');
 
 /** Detail of `persona-select`. */
 export interface PersonaSelectDetail {
@@ -609,9 +612,17 @@ export class PersonaGrid extends LitElement {
       const apps = this.#view.apps.filter((app) => app !== id);
       this.#change({ apps: on ? [...apps, id] : apps });
     },
-    export: (personas, format) => {
-      this.status = exportPersonas(personas, format, this.#view.query, this.#l10n.strings, this.#l10n.num);
+    export: async (personas, format) => {
+      const { query } = this.#view;
+      const { strings, num } = this.#l10n;
+      try {
+        this.status = (await loadExport()).exportPersonas(personas, format, query, strings, num);
+      } catch {
+        // Its code could not be fetched (offline, a deploy replaced the chunks): the buttons stay.
+        this.status = strings.grid.exportFailed;
+      }
     },
+    prepareExport: () => void loadExport().catch(() => {}),
     retry: () => this.retry(),
     clear: () => {
       this.#dropTyping();
