@@ -13,6 +13,7 @@ import { contributionsEndpoint } from './test/support/contributions-endpoint.mjs
 import { reactEsm } from './test/support/react-esm.mjs';
 import { engineQuirks } from './test/support/engine-quirks.mjs';
 import { hostPages } from './test/support/host-pages.mjs';
+import { offlineModules } from './test/support/offline-modules.mjs';
 
 const engine = process.env.ENGINE ?? 'chromium';
 
@@ -60,7 +61,7 @@ export default {
   testsFinishTimeout: 300000,
   // WebKit through WebDriver is slower per step (axe runs there take seconds).
   testFramework: { config: { timeout: engine === 'webkit' ? 30000 : 10000 } },
-  middleware: [testEndpoint, contributionsEndpoint, hostPages],
+  middleware: [testEndpoint, contributionsEndpoint, hostPages, offlineModules],
   plugins: [
     engineQuirks(engine),
     reactEsm(), // React is CommonJS only: served as ES modules for test/react.test.ts

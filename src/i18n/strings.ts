@@ -113,7 +113,7 @@ export interface PersonaStrings {
     exportLabel: (n: number, num: FormatNumber) => string;
     formats: { json: string; csv: string; md: string };
     exported: (n: number, format: string, num: FormatNumber) => string;
-    /** The export's code could not be fetched (the page is offline, or the site was updated). */
+    /** The export's code could not be fetched (the page went offline, or the site was updated). */
     exportFailed: string;
     configHelp: string;
     invalid: string;
