@@ -61,9 +61,10 @@ export default {
   testsFinishTimeout: 300000,
   // WebKit through WebDriver is slower per step (axe runs there take seconds).
   testFramework: { config: { timeout: engine === 'webkit' ? 30000 : 10000 } },
-  middleware: [testEndpoint, contributionsEndpoint, hostPages, offlineModules],
+  middleware: [testEndpoint, contributionsEndpoint, hostPages],
   plugins: [
     engineQuirks(engine),
+    offlineModules(),
     reactEsm(), // React is CommonJS only: served as ES modules for test/react.test.ts
     esbuildPlugin({
       ts: true,
