@@ -73,15 +73,18 @@ import { launch, serve } from '../bench/lib/server.mjs';
  * page 45,675 → 43,645, npm grid entry 42,297 → 40,852; budgets tightened. The classic script, which
  * inlines what the others load on demand, grew by that (61,692 → 61,848: the async export and its
  * failure message); its budget raised to 62,000.
+ * A card whose menu, copy or download code cannot be fetched says so instead of nothing (the
+ * shared `common.codeFailed` and its three catches): cards page 30,738 → 30,815, npm card 29,050 →
+ * 29,123; budgets raised by 100 (30,850 and 29,250).
  */
 const BUDGETS = {
   autoloader: { label: 'dist/persona-widgets.js (the autoloader), gzip', budget: 1_450, target: undefined },
-  cardsPage: { label: 'one script tag, page of cards: every script, gzip', budget: 30_750, target: 25_000 },
+  cardsPage: { label: 'one script tag, page of cards: every script, gzip', budget: 30_850, target: 25_000 },
   cardsPageLazy: { label: '↳ once a card\'s menu, copy/download and full profile have loaded', budget: 38_300, target: undefined },
   gridPage: { label: 'one script tag, page with a grid: every script, gzip', budget: 44_100, target: undefined },
   formPage: { label: 'one script tag, page with a form: every script, gzip', budget: 41_400, target: undefined },
   iife: { label: 'dist/persona-widgets.iife.js, gzip', budget: 62_000, target: undefined },
-  card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 29_150, target: 25_000 },
+  card: { label: 'persona-card.js + Lit + zod, initial chunks, gzip', budget: 29_250, target: 25_000 },
   grid: { label: 'persona-grid.js + Lit + zod, initial chunks, gzip', budget: 41_300, target: undefined },
   form: { label: 'contribute-form.js + Lit + zod, gzip', budget: 36_500, target: undefined },
   provider: { label: 'persona-provider.js + Lit + zod, gzip', budget: 18_800, target: undefined },

@@ -26,7 +26,6 @@ export const gridStrings: PersonaStrings['grid'] = {
   exportLabel: (n, num) => `Export ${personas(n, num)}`,
   formats: { json: 'JSON', csv: 'CSV', md: 'Markdown' },
   exported: (n, format, num) => `Exported ${personas(n, num)} as ${format}.`,
-  exportFailed: 'The export could not be loaded. Reload the page to try again.',
   configHelp:
     'Set the src attribute, wrap the grid in <persona-provider src="…">, or add <meta name="persona-widgets:src" content="…"> to the page.',
   invalid: 'These personas could not be shown.',

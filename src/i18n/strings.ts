@@ -25,6 +25,12 @@ export interface PersonaStrings {
   /** Shared by every element: errors and Retry. */
   common: {
     retry: string;
+    /**
+     * The code of an action loaded on demand (a card's menu, copy or download; the grid's export)
+     * could not be fetched: the page went offline, or the site was updated. A module that failed
+     * to load stays failed until the page reloads.
+     */
+    codeFailed: string;
     noEndpoint: string;
     timeout: string;
     network: string;
@@ -113,8 +119,6 @@ export interface PersonaStrings {
     exportLabel: (n: number, num: FormatNumber) => string;
     formats: { json: string; csv: string; md: string };
     exported: (n: number, format: string, num: FormatNumber) => string;
-    /** The export's code could not be fetched (the page went offline, or the site was updated). */
-    exportFailed: string;
     configHelp: string;
     invalid: string;
     loadFailed: string;
@@ -246,6 +250,7 @@ export const coreStrings: CoreStrings = {
   lang: 'en',
   common: {
     retry: 'Retry',
+    codeFailed: 'This action could not be loaded. Reload the page to try again.',
     noEndpoint: 'No persona endpoint is configured.',
     timeout: 'The persona endpoint took too long to answer.',
     network: 'The persona endpoint could not be reached. Check your connection.',

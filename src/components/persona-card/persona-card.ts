@@ -289,7 +289,7 @@ export class PersonaCard extends LitElement {
 
   /** The pointer or focus reached the actions button: fetch what the menu and its items need. */
   #prepareMenu = () => {
-    void loadExports();
+    void loadExports().catch(() => {});
     return loadMenu().then(async (module) => {
       if (this.#menu || !this.isConnected) return;
       this.#adoptStyles(module.menuStyles);
@@ -303,11 +303,17 @@ export class PersonaCard extends LitElement {
   #onMenuClick = (event: Event) => {
     if (this.#menu) return;
     event.preventDefault();
-    void this.#prepareMenu().then(() => {
-      const menu = this.renderRoot.querySelector<HTMLElement>('#actions-menu');
-      if (menu?.isConnected && !menu.matches(':popover-open')) menu.showPopover();
-    });
+    this.#prepareMenu().then(
+      () => {
+        const menu = this.renderRoot.querySelector<HTMLElement>('#actions-menu');
+        if (menu?.isConnected && !menu.matches(':popover-open')) menu.showPopover();
+      },
+      () => this.#announce(this.#l10n.strings.common.codeFailed),
+    );
   };
+
+  /** The pointer or focus reached the button: a failure is said when it is clicked. */
+  #warmMenu = () => void this.#prepareMenu().catch(() => {});
 
   #view(): View {
     const view = this.#viewOfData();
@@ -557,8 +563,8 @@ export class PersonaCard extends LitElement {
         aria-controls="actions-menu"
         popovertarget="actions-menu"
         tabindex=${this.#tab}
-        @pointerenter=${this.#prepareMenu}
-        @focus=${this.#prepareMenu}
+        @pointerenter=${this.#warmMenu}
+        @focus=${this.#warmMenu}
         @click=${this.#onMenuClick}
       >
         <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
@@ -598,10 +604,12 @@ export class PersonaCard extends LitElement {
   }
 
   async #copyMarkdown(persona: Persona) {
-    this.#announce(await (await loadExports()).copyMarkdown(persona, this.#l10n.strings));
+    const exports = await loadExports().catch(() => undefined);
+    this.#announce(exports ? await exports.copyMarkdown(persona, this.#l10n.strings) : this.#l10n.strings.common.codeFailed);
   }
 
   async #downloadJson(persona: Persona) {
-    this.#announce((await loadExports()).downloadJson(persona, this.#l10n.strings));
+    const exports = await loadExports().catch(() => undefined);
+    this.#announce(exports ? exports.downloadJson(persona, this.#l10n.strings) : this.#l10n.strings.common.codeFailed);
   }
 }

@@ -619,7 +619,7 @@ export class PersonaGrid extends LitElement {
         this.status = (await loadExport()).exportPersonas(personas, format, query, strings, num);
       } catch {
         // Its code could not be fetched (offline, a deploy replaced the chunks): the buttons stay.
-        this.status = strings.grid.exportFailed;
+        this.status = strings.common.codeFailed;
       }
     },
     prepareExport: () => void loadExport().catch(() => {}),
