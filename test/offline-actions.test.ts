@@ -44,6 +44,8 @@ describe('actions whose code cannot be loaded', () => {
   beforeEach(async function () {
     await skipIn(this, ['webkit'], "WebKit's WebDriver cannot refuse one request of the page");
   });
+  // The browser page runs the next test file after this one: back online for it.
+  after(() => executeServerCommand('online-modules'));
 
   it("the grid's export says so, and keeps its buttons", async () => {
     const grid = await fixture<PersonaGrid>(html`<persona-grid .personas=${personas}></persona-grid>`);
