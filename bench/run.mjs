@@ -22,7 +22,7 @@ import { gridBench } from './lib/grid.mjs';
 import { check, open, pids, requestsRun } from './lib/pages.mjs';
 import { launch, machine, root, serve } from './lib/server.mjs';
 import { GRID_QUERY } from './lib/generate.mjs';
-import { median, round } from './lib/stats.mjs';
+import { median, round, spread } from './lib/stats.mjs';
 
 const quick = process.argv.includes('--quick');
 /** `--only card,cls`: measure just those parts (card, requests, cls, latency, grid) while working on them. */
@@ -328,7 +328,6 @@ try {
     defined: median(list.map((r) => r.defined)),
     response: median(list.map((r) => r.response)),
   });
-  const spread = (list) => ({ median: median(list), min: Math.min(...list), max: Math.max(...list) });
   results.card = {
     runs: RUNS.card,
     real: median(cardTimes.real.map((r) => r.total)),
@@ -379,7 +378,6 @@ try {
   if (part('latency')) {
   log(`${LATENCY_MS} ms round trips: ${RUNS.latency} runs each`);
   server.prepare(1000);
-  const spread = (list) => ({ median: median(list), min: Math.min(...list), max: Math.max(...list), runs: list.length });
   const times = { card: { real: [], naive: [] }, grid: { real: [], floor: [] } };
   for (let i = 0; i < RUNS.latency; i++) {
     for (const [element, impls] of Object.entries(times)) {
