@@ -579,8 +579,8 @@ export class PersonaCard extends LitElement {
   #menuItems(persona: Persona, contributing: boolean): MenuItem[] {
     const { card } = this.#l10n.strings;
     const items: MenuItem[] = [
-      { label: card.copyMarkdown, run: () => void this.#copyMarkdown(persona) },
-      { label: card.downloadJson, run: () => void this.#downloadJson(persona) },
+      { label: card.copyMarkdown, run: () => void this.#runExport((e) => e.copyMarkdown(persona, this.#l10n.strings)) },
+      { label: card.downloadJson, run: () => void this.#runExport((e) => e.downloadJson(persona, this.#l10n.strings)) },
     ];
     if (contributing) {
       items.push({
@@ -603,13 +603,9 @@ export class PersonaCard extends LitElement {
     return this.#data.contributeAction(this.contributeAction);
   }
 
-  async #copyMarkdown(persona: Persona) {
+  /** Runs one of the exports (loaded on demand) and says what it did, or that its code could not be loaded. */
+  async #runExport(action: (exports: Awaited<ReturnType<typeof loadExports>>) => string | Promise<string>) {
     const exports = await loadExports().catch(() => undefined);
-    this.#announce(exports ? await exports.copyMarkdown(persona, this.#l10n.strings) : this.#l10n.strings.common.codeFailed);
-  }
-
-  async #downloadJson(persona: Persona) {
-    const exports = await loadExports().catch(() => undefined);
-    this.#announce(exports ? exports.downloadJson(persona, this.#l10n.strings) : this.#l10n.strings.common.codeFailed);
+    this.#announce(exports ? await action(exports) : this.#l10n.strings.common.codeFailed);
   }
 }
