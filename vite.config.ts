@@ -68,9 +68,10 @@ const readChunkNames = () => JSON.parse(readFileSync(CHUNK_NAMES, 'utf8')) as Ch
  * The two builds of the one-script-tag bundle. `bundle` writes the element chunks and records their
  * hashed names and imports; `autoloader` then builds dist/persona-widgets.js with its imports of
  * those modules pointing at them, and each chunk's imports requested alongside it (the table of
- * src/autoload/alongside.ts, generated here). The autoloader keeps its own copy of the early requests and nothing imports it,
- * so it may be renamed, versioned with a query string or served from a redirecting CDN URL (the
- * early requests' state is shared through the global object, see src/data/prefetch.ts).
+ * src/autoload/alongside.ts, generated here). The autoloader keeps its own copy of the early
+ * requests and nothing imports it, so it may be renamed, versioned with a query string or served
+ * from a redirecting CDN URL (the early requests' state is shared through the global object, see
+ * src/data/prefetch.ts).
  */
 function autoloaderChunks(mode: string): Plugin {
   let names: ChunkNames | undefined;

@@ -2,9 +2,8 @@
  * Lets a test page lose the network for some of its source modules, as a page does when it goes
  * offline before an element's code loaded on demand has arrived: the server command
  * `offline-module` ({ name: 'grid-export' }) makes that test page's browser refuse the module's
- * requests, until `online-modules` lifts it. Only that page: other test files run alongside in the
- * same browser, and a browser page is reused for the next test file, so a test that goes offline
- * goes back online in its `after` hook. Answers false where the engine's driver cannot intercept
+ * requests, until `online-modules` lifts it. Only that page; but web-test-runner runs the next test
+ * file in the same browser page, so a test that goes offline goes back online in its `after` hook. Answers false where the engine's driver cannot intercept
  * requests (WebKit's WebDriver).
  */
 export function offlineModules() {
